@@ -1,0 +1,12 @@
+package dev.dirsync.core;
+
+/** A source or target refused our credentials. The message never contains the secret. */
+public class CredentialsRejectedException extends DirsyncException {
+    public CredentialsRejectedException(String message) {
+        super(message);
+    }
+
+    public CredentialsRejectedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dirsync.core.rules;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Block, fix or warn per error class. Defaults (spec): block everything, except Length on
+ * displayName, givenName and sn, which is fixed (truncated). A configured class applies to every
+ * attribute.
+ */
+public final class ReadinessPolicy {
+    private static final Set<String> FIXED_LENGTH_BY_DEFAULT = Set.of("displayname", "givenname", "sn");
+
+    private final Map<ErrorClass, PolicyAction> configured;
+
+    public ReadinessPolicy(Map<ErrorClass, PolicyAction> configured) {
+        this.configured = configured.isEmpty() ? Map.of() : new EnumMap<>(configured);
+    }
+
+    public static ReadinessPolicy defaults() {
+        return new ReadinessPolicy(Map.of());
+    }
+
+    public PolicyAction actionFor(ErrorClass errorClass, String attribute) {
+        PolicyAction action = configured.get(errorClass);
+        if (action != null) {
+            return action;
+        }
+        if (errorClass == ErrorClass.LENGTH && FIXED_LENGTH_BY_DEFAULT.contains(attribute.toLowerCase(Locale.ROOT))) {
+            return PolicyAction.FIX;
+        }
+        return PolicyAction.BLOCK;
+    }
+
+    @Override
+    public String toString() {
+        return "ReadinessPolicy" + configured;
+    }
+}
