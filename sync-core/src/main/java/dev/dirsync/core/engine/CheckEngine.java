@@ -1,0 +1,38 @@
+package dev.dirsync.core.engine;
+
+import dev.dirsync.core.port.DirectorySource;
+import dev.dirsync.core.port.FindingSink;
+import dev.dirsync.core.rules.RuleSettings;
+import java.util.Optional;
+
+/**
+ * A readiness check without a cloud: streams the directory through the rules into the findings
+ * sink. Objects that would be exported are counted as unchanged (nothing is planned).
+ */
+public final class CheckEngine {
+    private final DirectorySource source;
+    private final RuleSettings rules;
+    private final FindingSink findings;
+    private final SyncListener listener;
+
+    public CheckEngine(DirectorySource source, RuleSettings rules, FindingSink findings, SyncListener listener) {
+        this.source = source;
+        this.rules = rules;
+        this.findings = findings;
+        this.listener = listener;
+    }
+
+    public RunSummary run() {
+        listener.stage("checking directory");
+        RunCounters counters = new RunCounters();
+        Screening screening = new Screening(rules, findings, listener);
+        source.read(Optional.empty(), entry -> {
+            counters.read++;
+            if (screening.screen(entry, counters).isPresent()) {
+                counters.unchanged++;
+            }
+            listener.progress(counters.snapshot());
+        });
+        return counters.snapshot();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dirsync.daemon.cli;
+
+import dev.dirsync.daemon.config.DirsyncConfig;
+import dev.dirsync.daemon.run.CheckRunner;
+import dev.dirsync.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Checks the directory against the sync-readiness rules and writes the cleanup report. "
+                + "Never contacts the cloud.")
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--format", paramLabel = "csv|json|html", description = "Report format (default: ${DEFAULT-VALUE}).",
+            defaultValue = "csv", converter = FormatConverter.class)
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Report file (default: cleanup-report.<format> in report.directory).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        DirsyncConfig config = common.load();
+        CheckRunner.Outcome outcome = new CheckRunner(config).run(format, output, new ProgressPrinter(System.err));
+        System.out.println("cleanup report: " + outcome.report());
+        System.out.println("findings by error class:");
+        for (Map.Entry<String, Long> entry : outcome.findingsByClass().entrySet()) {
+            System.out.printf("  %-18s %,d%n", entry.getKey(), entry.getValue());
+        }
+        System.out.println(outcome.summary().line());
+        return outcome.summary().blocked() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            return ReportFormat.parse(value);
+        }
+    }
+}

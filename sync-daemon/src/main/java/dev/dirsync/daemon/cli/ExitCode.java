@@ -1,0 +1,16 @@
+package dev.dirsync.daemon.cli;
+
+/** The process exit codes, as documented in the README. */
+public final class ExitCode {
+    /** The run succeeded. */
+    public static final int OK = 0;
+    /** The run finished but some objects failed or were blocked. */
+    public static final int PARTIAL = 1;
+    /** Usage or configuration error. */
+    public static final int USAGE = 2;
+    /** A source or target could not be reached or refused our credentials. */
+    public static final int UNREACHABLE = 3;
+
+    private ExitCode() {
+    }
+}

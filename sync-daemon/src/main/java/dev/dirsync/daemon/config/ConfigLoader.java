@@ -1,0 +1,166 @@
+package dev.dirsync.daemon.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dirsync.core.mapping.MappingSettings;
+import dev.dirsync.core.rules.ErrorClass;
+import dev.dirsync.core.rules.PolicyAction;
+import dev.dirsync.core.rules.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the YAML configuration into {@link DirsyncConfig} and validates it without connecting to
+ * anything. Every problem is reported with its key path; the first problem does not hide the rest.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static ConfigLoader fromSystem() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public DirsyncConfig load(Path file) {
+        JsonNode root = parse(file);
+        Path base = file.toAbsolutePath().getParent();
+        Problems problems = new Problems();
+        ConfigNode top = new ConfigNode(root, "", problems, new ReferenceResolver(environment, base));
+        top.rejectUnknown(Set.of("source", "target", "mapping", "rules", "report"));
+
+        SourceConfig source = source(top.child("source"), problems, base);
+        TargetConfig target = target(top.child("target"), problems);
+        MappingSettings mapping = mapping(top.child("mapping"), problems);
+        RulesConfig rules = rules(top.child("rules"), problems);
+        ConfigNode reportNode = top.child("report");
+        reportNode.rejectUnknown(Set.of("directory"));
+        ReportConfig report = new ReportConfig(base.resolve(reportNode.text("directory", "reports")).normalize());
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file.toString(), problems.list());
+        }
+        return new DirsyncConfig(file, source, target, mapping, rules, report);
+    }
+
+    private static JsonNode parse(Path file) {
+        try {
+            JsonNode root = YAML.readTree(Files.newBufferedReader(file));
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new ConfigException(file.toString(), List.of("the file is empty"));
+            }
+            if (!root.isObject()) {
+                throw new ConfigException(file.toString(), List.of("the top level must be a mapping of keys"));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new ConfigException(file.toString(), List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("no such file"));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private static SourceConfig source(ConfigNode node, Problems problems, Path base) {
+        node.rejectUnknown(Set.of("url", "bindDn", "password", "baseDn", "filter", "pageSize"));
+        String url = node.requiredText("url");
+        boolean embedded = url != null && url.startsWith("embedded:");
+        if (url != null && !url.isBlank()) {
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (embedded) {
+                Path ldif = base.resolve(url.substring("embedded:".length()));
+                if (!Files.isReadable(ldif)) {
+                    problems.add(node.path("url"), "embedded LDIF file " + ldif + " cannot be read");
+                }
+                url = "embedded:" + ldif.normalize();
+            } else if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
+                problems.add(node.path("url"), "must start with ldap://, ldaps:// or embedded:, got '" + url + "'");
+            }
+        }
+        String bindDn = node.text("bindDn", null);
+        Secret password = node.secret("password", false);
+        if (bindDn != null && password == null) {
+            problems.add(node.path("password"), "is required when source.bindDn is set");
+        }
+        List<String> baseDns = node.textList("baseDn");
+        if (baseDns.isEmpty() && !embedded) {
+            problems.add(node.path("baseDn"), "is required (one DN or a list)");
+        }
+        String filter = node.text("filter", SourceConfig.DEFAULT_FILTER);
+        int pageSize = node.integer("pageSize", SourceConfig.DEFAULT_PAGE_SIZE, 1, 10_000);
+        return new SourceConfig(url, bindDn, password, baseDns, filter, pageSize);
+    }
+
+    private static TargetConfig target(ConfigNode node, Problems problems) {
+        node.rejectUnknown(Set.of("type", "url", "tokenUrl", "tenantId", "clientId", "clientSecret"));
+        String type = node.text("type", "graph");
+        if (!"graph".equals(type)) {
+            problems.add(node.path("type"), "must be graph, got '" + type + "'");
+        }
+        String url = node.text("url", TargetConfig.DEFAULT_GRAPH_URL);
+        String tenantId = node.text("tenantId", null);
+        String tokenUrl = node.text("tokenUrl", null);
+        if (tokenUrl == null) {
+            if (tenantId == null || tenantId.isBlank()) {
+                problems.add(node.path("tenantId"), "is required (or set target.tokenUrl)");
+            } else {
+                tokenUrl = TargetConfig.defaultTokenUrl(tenantId);
+            }
+        }
+        String clientId = node.requiredText("clientId");
+        Secret clientSecret = node.secret("clientSecret", true);
+        return new TargetConfig(type, url, tokenUrl, tenantId, clientId, clientSecret);
+    }
+
+    private static MappingSettings mapping(ConfigNode node, Problems problems) {
+        node.rejectUnknown(Set.of("upnSuffix", "usageLocation"));
+        try {
+            return new MappingSettings(node.text("upnSuffix", null), node.text("usageLocation", null));
+        } catch (IllegalArgumentException e) {
+            problems.add("mapping", e.getMessage());
+            return new MappingSettings(null, null);
+        }
+    }
+
+    private static RulesConfig rules(ConfigNode node, Problems problems) {
+        node.rejectUnknown(Set.of("profile", "verifiedDomains", "policy"));
+        Profile profile = Profile.MULTI_TENANT;
+        String profileName = node.text("profile", null);
+        if (profileName != null) {
+            try {
+                profile = Profile.fromConfigName(profileName);
+            } catch (IllegalArgumentException e) {
+                problems.add(node.path("profile"), e.getMessage());
+            }
+        }
+        List<String> verified = node.textList("verifiedDomains");
+        Map<ErrorClass, PolicyAction> policy = new EnumMap<>(ErrorClass.class);
+        node.textMap("policy").forEach((className, action) -> {
+            String key = node.path("policy") + "." + className;
+            try {
+                ErrorClass errorClass = ErrorClass.fromLabel(className);
+                policy.put(errorClass, PolicyAction.valueOf(String.valueOf(action).trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(key, "must name an error class (Blank, Length, Character, Format, TopLevelDomain, DomainPart, "
+                        + "LocalPart, Duplicate, UnverifiedDomain) with block, fix or warn");
+            }
+        });
+        return new RulesConfig(profile, verified, policy);
+    }
+}

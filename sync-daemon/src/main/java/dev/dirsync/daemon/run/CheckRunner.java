@@ -1,0 +1,50 @@
+package dev.dirsync.daemon.run;
+
+import dev.dirsync.core.engine.CheckEngine;
+import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.engine.SyncListener;
+import dev.dirsync.core.port.DirectorySource;
+import dev.dirsync.core.rules.ErrorClass;
+import dev.dirsync.daemon.config.DirsyncConfig;
+import dev.dirsync.report.ReportFormat;
+import dev.dirsync.report.ReportTotals;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A readiness check from a configuration: reads the directory, writes one cleanup report. */
+public final class CheckRunner {
+
+    /** @param findingsByClass every error class with its count, in the spec's order */
+    public record Outcome(RunSummary summary, Path report, Map<String, Long> findingsByClass) {
+    }
+
+    private final DirsyncConfig config;
+
+    public CheckRunner(DirsyncConfig config) {
+        this.config = config;
+    }
+
+    public Outcome run(ReportFormat format, Path output, SyncListener listener) {
+        Adapters.validateSource(config);
+        ReportFiles.Target target = output != null ? new ReportFiles.Target(output, format)
+                : ReportFiles.Target.in(config.report().directory(), format);
+        ReportFiles reports = new ReportFiles(List.of(target), Adapters.reportContext(config));
+        boolean committed = false;
+        try (DirectorySource source = Adapters.openSource(config)) {
+            RunSummary summary = new CheckEngine(source, Adapters.ruleSettings(config), reports, listener).run();
+            ReportTotals totals = reports.commit();
+            committed = true;
+            Map<String, Long> byClass = new LinkedHashMap<>();
+            for (ErrorClass errorClass : ErrorClass.values()) {
+                byClass.put(errorClass.label(), totals.count(errorClass));
+            }
+            return new Outcome(summary, target.file(), byClass);
+        } finally {
+            if (!committed) {
+                reports.discard();
+            }
+        }
+    }
+}

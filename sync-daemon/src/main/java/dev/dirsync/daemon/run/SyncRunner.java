@@ -1,0 +1,52 @@
+package dev.dirsync.daemon.run;
+
+import dev.dirsync.core.engine.RunOptions;
+import dev.dirsync.core.engine.RunResult;
+import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.engine.SyncEngine;
+import dev.dirsync.core.engine.SyncListener;
+import dev.dirsync.core.mapping.MailUserMapper;
+import dev.dirsync.core.port.CloudDirectory;
+import dev.dirsync.core.port.DirectorySource;
+import dev.dirsync.daemon.config.DirsyncConfig;
+import dev.dirsync.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One full sync run from a configuration, writing the cleanup report (CSV and HTML) beside it. */
+public final class SyncRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
+
+    public record Outcome(RunSummary summary, List<Path> reportFiles) {
+    }
+
+    private final DirsyncConfig config;
+
+    public SyncRunner(DirsyncConfig config) {
+        this.config = config;
+    }
+
+    public Outcome run(RunOptions options, SyncListener listener) {
+        Adapters.validate(config);
+        Path dir = config.report().directory();
+        ReportFiles reports = new ReportFiles(List.of(ReportFiles.Target.in(dir, ReportFormat.CSV), ReportFiles.Target.in(dir, ReportFormat.HTML)),
+                Adapters.reportContext(config));
+        boolean committed = false;
+        try (DirectorySource source = Adapters.openSource(config); CloudDirectory cloud = Adapters.openTarget(config)) {
+            LOG.info("sync {} -> {}{}", source.describe(), cloud.describe(), options.dryRun() ? " (dry run)" : "");
+            SyncEngine engine = new SyncEngine(source, cloud, Adapters.ruleSettings(config),
+                    new MailUserMapper(config.mapping()), reports, listener);
+            RunResult result = engine.run(options);
+            reports.commit();
+            committed = true;
+            LOG.info("sync finished: {}", result.summary().line());
+            return new Outcome(result.summary(), reports.targets());
+        } finally {
+            if (!committed) {
+                reports.discard();
+            }
+        }
+    }
+}
