@@ -6,7 +6,7 @@ import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.rules.CheckResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.EnumSet;
 
@@ -15,11 +15,11 @@ import java.util.EnumSet;
  * prints passwords: the initial password is made by the connector at export time.
  */
 final class ChangePrinter implements SyncListener {
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean printPlanned;
 
-    ChangePrinter(PrintStream out, PrintStream err, boolean printPlanned) {
+    ChangePrinter(PrintWriter out, PrintWriter err, boolean printPlanned) {
         this.out = out;
         this.err = err;
         this.printPlanned = printPlanned;

@@ -17,6 +17,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--format", paramLabel = "csv|json|html", description = "Report format (default: ${DEFAULT-VALUE}).",
             defaultValue = "csv", converter = FormatConverter.class)
     ReportFormat format;
@@ -28,13 +31,16 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DirsyncConfig config = common.load();
-        CheckRunner.Outcome outcome = new CheckRunner(config).run(format, output, new ProgressPrinter(System.err));
-        System.out.println("cleanup report: " + outcome.report());
-        System.out.println("findings by error class:");
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        CheckRunner.Outcome outcome = new CheckRunner(config).run(format, output,
+                new ProgressPrinter(spec.commandLine().getErr()));
+        out.println("cleanup report: " + outcome.report());
+        out.println("findings by error class:");
         for (Map.Entry<String, Long> entry : outcome.findingsByClass().entrySet()) {
-            System.out.printf("  %-18s %,d%n", entry.getKey(), entry.getValue());
+            out.printf("  %-18s %,d%n", entry.getKey(), entry.getValue());
         }
-        System.out.println(outcome.summary().line());
+        out.println(outcome.summary().line());
+        out.flush();
         return outcome.summary().blocked() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
     }
 

@@ -23,11 +23,15 @@ final class ConfigCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             DirsyncConfig config = common.load();
             Adapters.validate(config);
-            System.out.println("configuration " + common.config + " is valid");
+            spec.commandLine().getOut().println("configuration " + common.config + " is valid");
+            spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }
     }

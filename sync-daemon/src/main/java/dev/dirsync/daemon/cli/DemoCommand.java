@@ -9,7 +9,7 @@ import dev.dirsync.emulator.CloudEmulator;
 import dev.dirsync.emulator.EmulatorSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,10 +39,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log details to stderr.")
     boolean verbose;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         DirsyncCommand.verbose(verbose);
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(dir);
         Path config = extract("dirsync.yaml");
         Path directory = dir.resolve("directory.ldif");
@@ -79,13 +82,15 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("the cloud now holds " + cloud.users().size() + " mail users; the second run sent " + writes
                     + " write requests");
+            out.flush();
             return writes == 0 && second.summary().written() == 0 ? ExitCode.OK : ExitCode.PARTIAL;
         }
     }
 
     private SyncRunner.Outcome runOnce(DirsyncConfig config) {
+        PrintWriter err = spec.commandLine().getErr();
         return new SyncRunner(config).run(RunOptions.APPLY,
-                SyncListeners.of(new ProgressPrinter(System.err), new ChangePrinter(System.out, System.err, false)));
+                SyncListeners.of(new ProgressPrinter(err), new ChangePrinter(spec.commandLine().getOut(), err, false)));
     }
 
     private Path extract(String name) throws IOException {

@@ -33,7 +33,7 @@ public final class DirsyncCommand implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new DirsyncCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -25,12 +25,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The LDIF file to write.")
     Path output;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             DirectoryGenerator.write(writer, users, seed, !clean);
         }
-        System.out.println("wrote " + users + " people to " + output);
+        spec.commandLine().getOut().println("wrote " + users + " people to " + output);
         return ExitCode.OK;
     }
 }

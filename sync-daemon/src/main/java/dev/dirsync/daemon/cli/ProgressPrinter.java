@@ -2,7 +2,7 @@ package dev.dirsync.daemon.cli;
 
 import dev.dirsync.core.engine.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
@@ -13,13 +13,13 @@ final class ProgressPrinter implements SyncListener {
     private static final long QUIET_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final long started = System.nanoTime();
     private long lastPrinted;
     private String stage = "";
     private boolean printed;
 
-    ProgressPrinter(PrintStream err) {
+    ProgressPrinter(PrintWriter err) {
         this.err = err;
     }
 

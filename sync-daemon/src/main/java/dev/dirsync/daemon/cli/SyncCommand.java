@@ -4,7 +4,8 @@ import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunSummary;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.run.SyncRunner;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,15 +17,19 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--dry-run", description = "Read and plan, write nothing; print the planned creates and updates.")
     boolean dryRun;
 
     @Override
     public Integer call() {
         DirsyncConfig config = common.load();
-        PrintStream out = System.out;
-        ProgressPrinter progress = new ProgressPrinter(System.err);
-        ChangePrinter changes = new ChangePrinter(out, System.err, dryRun);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressPrinter progress = new ProgressPrinter(err);
+        ChangePrinter changes = new ChangePrinter(out, err, dryRun);
         SyncRunner.Outcome outcome = new SyncRunner(config)
                 .run(dryRun ? RunOptions.DRY_RUN : RunOptions.APPLY, SyncListeners.of(progress, changes));
         if (dryRun) {
@@ -32,6 +37,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         out.println("cleanup report: " + outcome.reportFiles());
         out.println(outcome.summary().line());
+        out.flush();
         return exitCode(outcome.summary());
     }
 

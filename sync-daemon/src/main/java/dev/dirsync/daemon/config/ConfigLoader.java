@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the YAML configuration into {@link DirsyncConfig} and validates it without connecting to
@@ -40,14 +39,14 @@ public final class ConfigLoader {
         Path base = file.toAbsolutePath().getParent();
         Problems problems = new Problems();
         ConfigNode top = new ConfigNode(root, "", problems, new ReferenceResolver(environment, base));
-        top.rejectUnknown(Set.of("source", "target", "mapping", "rules", "report"));
+        top.rejectUnknown(List.of("source", "target", "mapping", "rules", "report"));
 
         SourceConfig source = source(top.child("source"), problems, base);
         TargetConfig target = target(top.child("target"), problems);
         MappingSettings mapping = mapping(top.child("mapping"), problems);
         RulesConfig rules = rules(top.child("rules"), problems);
         ConfigNode reportNode = top.child("report");
-        reportNode.rejectUnknown(Set.of("directory"));
+        reportNode.rejectUnknown(List.of("directory"));
         ReportConfig report = new ReportConfig(base.resolve(reportNode.text("directory", "reports")).normalize());
 
         if (!problems.isEmpty()) {
@@ -78,7 +77,7 @@ public final class ConfigLoader {
     }
 
     private static SourceConfig source(ConfigNode node, Problems problems, Path base) {
-        node.rejectUnknown(Set.of("url", "bindDn", "password", "baseDn", "filter", "pageSize"));
+        node.rejectUnknown(List.of("url", "bindDn", "password", "baseDn", "filter", "pageSize"));
         String url = node.requiredText("url");
         boolean embedded = url != null && url.startsWith("embedded:");
         if (url != null && !url.isBlank()) {
@@ -108,7 +107,7 @@ public final class ConfigLoader {
     }
 
     private static TargetConfig target(ConfigNode node, Problems problems) {
-        node.rejectUnknown(Set.of("type", "url", "tokenUrl", "tenantId", "clientId", "clientSecret"));
+        node.rejectUnknown(List.of("type", "url", "tokenUrl", "tenantId", "clientId", "clientSecret"));
         String type = node.text("type", "graph");
         if (!"graph".equals(type)) {
             problems.add(node.path("type"), "must be graph, got '" + type + "'");
@@ -129,7 +128,7 @@ public final class ConfigLoader {
     }
 
     private static MappingSettings mapping(ConfigNode node, Problems problems) {
-        node.rejectUnknown(Set.of("upnSuffix", "usageLocation"));
+        node.rejectUnknown(List.of("upnSuffix", "usageLocation"));
         try {
             return new MappingSettings(node.text("upnSuffix", null), node.text("usageLocation", null));
         } catch (IllegalArgumentException e) {
@@ -139,7 +138,7 @@ public final class ConfigLoader {
     }
 
     private static RulesConfig rules(ConfigNode node, Problems problems) {
-        node.rejectUnknown(Set.of("profile", "verifiedDomains", "policy"));
+        node.rejectUnknown(List.of("profile", "verifiedDomains", "policy"));
         Profile profile = Profile.MULTI_TENANT;
         String profileName = node.text("profile", null);
         if (profileName != null) {

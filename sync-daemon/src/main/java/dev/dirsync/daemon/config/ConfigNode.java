@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A YAML mapping with its key path, reading typed values and recording every problem (wrong type,
@@ -150,7 +149,7 @@ final class ConfigNode {
     }
 
     /** Records every key of this mapping that is not in {@code known}. */
-    void rejectUnknown(Set<String> known) {
+    void rejectUnknown(List<String> known) {
         if (node == null) {
             return;
         }
