@@ -1,0 +1,32 @@
+package dev.dirsync.cloud.internal;
+
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/** Builds and disposes of the one OkHttpClient an adapter owns. */
+public final class HttpClients {
+    private HttpClients() {
+    }
+
+    /**
+     * A client with the given timeouts that neither follows redirects (a redirected POST would
+     * silently become a GET) nor repeats requests on its own: {@link HttpPolicy} decides about
+     * every repeat, so that a create is never sent twice without its look-up.
+     */
+    public static OkHttpClient create(Duration connectTimeout, Duration readTimeout) {
+        return new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /** Stops the dispatcher's threads and closes pooled connections. */
+    public static void shutdown(OkHttpClient client) {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

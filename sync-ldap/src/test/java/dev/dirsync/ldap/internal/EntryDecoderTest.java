@@ -1,0 +1,100 @@
+package dev.dirsync.ldap.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import dev.dirsync.core.model.Anchor;
+import dev.dirsync.core.model.SourceEntry;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Decoding without a server: anchors from raw attribute bytes, text attributes, object classes. */
+class EntryDecoderTest {
+    private static final byte[] GUID_AS_STORED = HexFormat.of().parseHex("f336f03304e94b449ef618e000a6ca0a");
+    private static final byte[] OTHER_GUID = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+    private static final String DN = "CN=Ada,OU=People,DC=example,DC=com";
+
+    @Test
+    void anchorOf_objectGuid_isBase64OfTheRawBytesNotOfAUuid() {
+        Entry entry = new Entry(DN, new Attribute("objectGUID", GUID_AS_STORED));
+
+        Anchor anchor = AnchorReader.anchorOf(entry).orElseThrow();
+
+        assertThat(anchor.value()).isEqualTo("8zbwMwTpS0Se9hjgAKbKCg==");
+        assertThat(anchor.bytes()).isEqualTo(GUID_AS_STORED);
+        assertThat(anchor).isNotEqualTo(Anchor.ofUuid(UUID.fromString("33f036f3-e904-444b-9ef6-18e000a6ca0a")));
+    }
+
+    @Test
+    void anchorOf_consistencyGuid_winsOverObjectGuidAndEntryUuid() {
+        Entry entry = new Entry(DN,
+                new Attribute("objectGUID", OTHER_GUID),
+                new Attribute("mS-DS-ConsistencyGuid", GUID_AS_STORED),
+                new Attribute("entryUUID", "6f1c2b9e-0000-4000-8000-000000000001"));
+
+        assertThat(AnchorReader.anchorOf(entry)).contains(Anchor.ofBytes(GUID_AS_STORED));
+    }
+
+    @Test
+    void anchorOf_emptyConsistencyGuid_fallsBackToObjectGuid() {
+        Entry entry = new Entry(DN,
+                new Attribute("mS-DS-ConsistencyGuid", new byte[0]),
+                new Attribute("objectGUID", OTHER_GUID));
+
+        assertThat(AnchorReader.anchorOf(entry)).contains(Anchor.ofBytes(OTHER_GUID));
+    }
+
+    @Test
+    void anchorOf_attributeNamesInAnyCase_areFound() {
+        Entry entry = new Entry(DN, new Attribute("OBJECTGUID", GUID_AS_STORED));
+
+        assertThat(AnchorReader.anchorOf(entry)).contains(Anchor.ofBytes(GUID_AS_STORED));
+    }
+
+    @Test
+    void anchorOf_entryUuidOnly_isTheUuidInNetworkOrder() {
+        UUID uuid = UUID.fromString("33f036f3-e904-444b-9ef6-18e000a6ca0a");
+        Entry entry = new Entry(DN, new Attribute("entryUUID", uuid.toString()));
+
+        assertThat(AnchorReader.anchorOf(entry)).contains(Anchor.ofUuid(uuid));
+    }
+
+    @Test
+    void anchorOf_malformedEntryUuidOrNoAnchorAttribute_isEmpty() {
+        assertThat(AnchorReader.anchorOf(new Entry(DN, new Attribute("entryUUID", "not-a-uuid")))).isEmpty();
+        assertThat(AnchorReader.anchorOf(new Entry(DN, new Attribute("cn", "Ada")))).isEmpty();
+    }
+
+    @Test
+    void decode_keepsTextAttributesInOrderAndLeavesBinaryOnesOut() {
+        Entry entry = new Entry(DN,
+                new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                new Attribute("cn", "Ada"),
+                new Attribute("proxyAddresses", "SMTP:ada@example.com", "smtp:a@example.com"),
+                new Attribute("objectGUID", GUID_AS_STORED),
+                new Attribute("mS-DS-ConsistencyGuid", GUID_AS_STORED),
+                new Attribute("userCertificate;binary", new byte[] {1, 2, 3}));
+
+        SourceEntry decoded = EntryDecoder.decode(entry).orElseThrow();
+
+        assertThat(decoded.dn()).isEqualTo(DN);
+        assertThat(decoded.objectClasses()).containsExactly("top", "person", "organizationalPerson", "user");
+        assertThat(decoded.attributes().all("proxyaddresses")).containsExactly("SMTP:ada@example.com", "smtp:a@example.com");
+        assertThat(decoded.attributes().names()).containsExactly("objectClass", "cn", "proxyAddresses");
+        assertThat(decoded.deleted()).isFalse();
+    }
+
+    @Test
+    void decode_withoutAnchor_isEmpty() {
+        assertThat(EntryDecoder.decode(new Entry(DN, new Attribute("cn", "Ada")))).isEmpty();
+    }
+
+    @Test
+    void requestedAttributes_includeEveryAnchorAttribute() {
+        assertThat(EntryDecoder.REQUESTED_ATTRIBUTES)
+                .contains("objectGUID", "mS-DS-ConsistencyGuid", "entryUUID", "proxyAddresses", "userAccountControl")
+                .doesNotHaveDuplicates();
+    }
+}
