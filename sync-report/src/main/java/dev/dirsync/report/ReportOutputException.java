@@ -1,0 +1,11 @@
+package dev.dirsync.report;
+
+import dev.dirsync.core.DirsyncException;
+import java.io.IOException;
+
+/** The report could not be written to its stream (disk full, closed pipe, ...). */
+public class ReportOutputException extends DirsyncException {
+    public ReportOutputException(String message, IOException cause) {
+        super(message, cause);
+    }
+}
