@@ -10,7 +10,8 @@ import java.util.List;
  * @param findings every finding, in attribute order then rule order
  * @param blocked true when a finding's policy is BLOCK (the object must not be exported)
  * @param effective the attributes to export: values with a FIX finding replaced by the suggested
- *     value, duplicate values dropped under FIX, a non-routable UPN suffix replaced by
+ *     value (a proxyAddresses value proposed for REMOVE dropped), duplicate values dropped (unless
+ *     the object is blocked), a non-routable or unverified UPN suffix replaced by
  *     {@code mapping.upnSuffix}; otherwise the values as read
  */
 public record CheckResult(SourceEntry entry, List<Finding> findings, boolean blocked, Attributes effective) {

@@ -1,27 +1,35 @@
 package dev.dirsync.core.rules;
 
 import dev.dirsync.core.model.SourceEntry;
+import dev.dirsync.core.rules.internal.ObjectChecker;
+import dev.dirsync.core.rules.internal.SkipList;
 import java.util.Optional;
 
 /**
  * Applies the sync-readiness rules (shared spec readiness-rules.md) to objects in read order. One
- * instance spans one run: it keeps the duplicate index.
+ * instance spans one run: it keeps the duplicate index. Not thread-safe: one reader calls it.
  */
 public final class ReadinessChecker {
     private final RuleSettings settings;
+    private final SkipList skipList = new SkipList();
+    private final ObjectChecker checker;
 
     public ReadinessChecker(RuleSettings settings) {
         this.settings = settings;
+        this.checker = new ObjectChecker(settings);
     }
 
     /** Why this object is never checked nor exported (a system object), or empty. */
     public Optional<String> skipReason(SourceEntry entry) {
-        return Optional.empty();
+        return skipList.reasonFor(entry);
     }
 
-    /** Checks one object; call in read order, once per object. */
+    /**
+     * Checks one object; call in read order, once per object that {@link #skipReason} keeps. A
+     * tombstone is not checked: it holds no value any more.
+     */
     public CheckResult check(SourceEntry entry) {
-        return CheckResult.clean(entry);
+        return entry.deleted() ? CheckResult.clean(entry) : checker.check(entry);
     }
 
     public RuleSettings settings() {

@@ -1,0 +1,13 @@
+package dev.dirsync.core.rules.internal;
+
+import java.util.List;
+
+/** The rules of one attribute family. */
+interface AttributeRules {
+
+    /**
+     * Checks the entry's values of this family in the spec's rule order and appends one
+     * {@link ValueCheck} per value checked, clean or not, in attribute then value order.
+     */
+    void check(CheckedEntry entry, List<ValueCheck> out);
+}

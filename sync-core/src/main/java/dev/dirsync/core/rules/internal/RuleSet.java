@@ -1,0 +1,35 @@
+package dev.dirsync.core.rules.internal;
+
+import dev.dirsync.core.rules.Profile;
+import java.util.List;
+
+/** The attribute families a profile checks, in the spec's attribute order. */
+final class RuleSet {
+    private RuleSet() {
+    }
+
+    /**
+     * Multi-tenant: every family. Dedicated (IdFix's dedicated rule set): displayName, mail,
+     * mailNickname, proxyAddresses and targetAddress only; givenName, sn, sAMAccountName and
+     * userPrincipalName are not checked.
+     */
+    static List<AttributeRules> of(Profile profile, AddressCheck addressCheck, String upnSuffix) {
+        return switch (profile) {
+            case MULTI_TENANT -> List.of(
+                    DisplayNameRules.multiTenant(),
+                    new PersonNameRules(),
+                    MailRules.multiTenant(addressCheck),
+                    MailNicknameRules.multiTenant(),
+                    ProxyAddressRules.multiTenant(addressCheck),
+                    new SamAccountNameRules(),
+                    TargetAddressRules.multiTenant(addressCheck),
+                    new UserPrincipalNameRules(addressCheck, upnSuffix));
+            case DEDICATED -> List.of(
+                    DisplayNameRules.dedicated(),
+                    MailRules.dedicated(addressCheck),
+                    MailNicknameRules.dedicated(),
+                    ProxyAddressRules.dedicated(addressCheck),
+                    TargetAddressRules.dedicated(addressCheck));
+        };
+    }
+}
