@@ -104,3 +104,4 @@ final class DemoCommand implements Callable<Integer> {
         return target;
     }
 
+}

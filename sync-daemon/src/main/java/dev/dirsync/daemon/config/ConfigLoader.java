@@ -92,13 +92,10 @@ public final class ConfigLoader {
                 problems.add(node.path("url"), "must start with ldap://, ldaps:// or embedded:, got '" + url + "'");
             }
         }
-        String bindDn = node.text("bindDn", null);
-        Secret password = node.secret("password", false);
-        if (bindDn != null && password == null) {
-            problems.add(node.path("password"), "is required when source.bindDn is set");
-        }
+        String bindDn = node.requiredText("bindDn");
+        Secret password = node.secret("password", true);
         List<String> baseDns = node.textList("baseDn");
-        if (baseDns.isEmpty() && !embedded) {
+        if (baseDns.isEmpty()) {
             problems.add(node.path("baseDn"), "is required (one DN or a list)");
         }
         String filter = node.text("filter", SourceConfig.DEFAULT_FILTER);
@@ -113,14 +110,10 @@ public final class ConfigLoader {
             problems.add(node.path("type"), "must be graph, got '" + type + "'");
         }
         String url = node.text("url", TargetConfig.DEFAULT_GRAPH_URL);
-        String tenantId = node.text("tenantId", null);
+        String tenantId = node.requiredText("tenantId");
         String tokenUrl = node.text("tokenUrl", null);
-        if (tokenUrl == null) {
-            if (tenantId == null || tenantId.isBlank()) {
-                problems.add(node.path("tenantId"), "is required (or set target.tokenUrl)");
-            } else {
-                tokenUrl = TargetConfig.defaultTokenUrl(tenantId);
-            }
+        if (tokenUrl == null && tenantId != null && !tenantId.isBlank()) {
+            tokenUrl = TargetConfig.defaultTokenUrl(tenantId);
         }
         String clientId = node.requiredText("clientId");
         Secret clientSecret = node.secret("clientSecret", true);

@@ -55,8 +55,7 @@ public final class Adapters {
     }
 
     public static ReportContext reportContext(DirsyncConfig config) {
-        String source = config.source().url() + (config.source().baseDns().isEmpty() ? ""
-                : " " + String.join("; ", config.source().baseDns()));
+        String source = config.source().url() + " " + String.join("; ", config.source().baseDns());
         return new ReportContext(Instant.now(), source, config.rules().profile().configName());
     }
 
@@ -79,7 +78,7 @@ public final class Adapters {
     private static void collect(List<String> problems, Runnable build) {
         try {
             build.run();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
     }

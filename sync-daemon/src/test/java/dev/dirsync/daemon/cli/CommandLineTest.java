@@ -48,10 +48,13 @@ class CommandLineTest {
         Files.writeString(file, """
                 source:
                   url: %s
+                  bindDn: CN=dirsync,DC=corp,DC=example,DC=com
+                  password: ldap-secret-value
                   baseDn: DC=corp,DC=example,DC=com
                 target:
                   url: %s
                   tokenUrl: %s/t/oauth2/v2.0/token
+                  tenantId: t
                   clientId: cli
                   clientSecret: cli-secret-value
                 """.formatted(sourceUrl, targetUrl, targetUrl));
@@ -99,7 +102,7 @@ class CommandLineTest {
         assertThat(code).isEqualTo(3);
         assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("error: unavailable: ")
                 .contains("127.0.0.1:9");
-        assertThat(err.toString() + out).doesNotContain("cli-secret-value");
+        assertThat(err.toString() + out).doesNotContain("cli-secret-value").doesNotContain("ldap-secret-value");
     }
 
     @Test
@@ -114,7 +117,7 @@ class CommandLineTest {
 
     @Test
     void unknownOption_exitsTwo() {
-        assertThat(run("sync", "--bogus")).isEqualTo(2);
+        assertThat(run("sync", "--config", "x.yaml", "--bogus")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");
     }
 }

@@ -28,7 +28,9 @@ class ConfigLoaderTest {
               url: ldaps://dc1.corp.example.com
               bindDn: CN=svc,DC=corp,DC=example,DC=com
               password: ${env:LDAP_PW}
-              baseDn: [OU=Staff,DC=corp,DC=example,DC=com, OU=Ext,DC=corp,DC=example,DC=com]
+              baseDn:
+                - OU=Staff,DC=corp,DC=example,DC=com
+                - OU=Ext,DC=corp,DC=example,DC=com
             target:
               tenantId: contoso
               clientId: app-1
@@ -91,10 +93,12 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "source.url: must start with ldap://, ldaps:// or embedded:, got 'http://dc1'",
                         "source.passwrod: unknown key (expected one of url, bindDn, password, baseDn, filter, pageSize)",
+                        "source.bindDn: is required",
+                        "source.password: is required",
                         "source.baseDn: is required (one DN or a list)",
                         "source.pageSize: must be a whole number, got 'zero'",
                         "target.type: must be graph, got 'scim2'",
-                        "target.tenantId: is required (or set target.tokenUrl)",
+                        "target.tenantId: is required",
                         "target.clientId: is required",
                         "target.clientSecret: environment variable MISSING_SECRET is not set",
                         "target.clientSecret: is empty (from env:MISSING_SECRET)",
@@ -122,8 +126,12 @@ class ConfigLoaderTest {
         DirsyncConfig config = new ConfigLoader(Map.of()).load(write("""
                 source:
                   url: embedded:dir.ldif
+                  bindDn: cn=admin,dc=example,dc=com
+                  password: pw
+                  baseDn: dc=example,dc=com
                 target:
                   tokenUrl: http://127.0.0.1:1/token
+                  tenantId: t
                   clientId: a
                   clientSecret: b
                 """));
