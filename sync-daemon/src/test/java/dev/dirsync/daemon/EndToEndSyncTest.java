@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
+import dev.dirsync.core.state.InMemoryStateStore;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.demo.DirectoryGenerator;
@@ -47,6 +48,7 @@ class EndToEndSyncTest {
     private WireMockServer proxy;
     private Path ldif;
     private DirsyncConfig config;
+    private final InMemoryStateStore state = new InMemoryStateStore();
 
     @BeforeEach
     void start() throws IOException {
@@ -88,7 +90,7 @@ class EndToEndSyncTest {
     }
 
     private RunSummary sync() {
-        return new SyncRunner(config).run(RunOptions.APPLY, SyncListener.NONE).summary();
+        return new SyncRunner(config, state).run(RunOptions.APPLY, SyncListener.NONE).summary();
     }
 
     @Test
@@ -137,7 +139,7 @@ class EndToEndSyncTest {
 
     @Test
     void dryRun_writesNothing() {
-        RunSummary planned = new SyncRunner(config).run(RunOptions.DRY_RUN, SyncListener.NONE).summary();
+        RunSummary planned = new SyncRunner(config, state).run(RunOptions.DRY_RUN, SyncListener.NONE).summary();
         assertThat(planned.created()).isGreaterThan(0);
         assertThat(cloud.users()).isEmpty();
         proxy.verify(0, postRequestedFor(urlMatching("/v1.0/users.*")));

@@ -28,7 +28,7 @@ public final class CheckEngine {
         Screening screening = new Screening(rules, findings, listener);
         source.read(Optional.empty(), entry -> {
             counters.read++;
-            if (screening.screen(entry, counters).isPresent()) {
+            if (screening.screen(entry, counters).exportable().isPresent()) {
                 counters.unchanged++;
             }
             listener.progress(counters.snapshot());

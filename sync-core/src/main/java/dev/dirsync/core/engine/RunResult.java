@@ -1,7 +1,16 @@
 package dev.dirsync.core.engine;
 
 import dev.dirsync.core.port.SyncCursor;
+import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunType;
 
-/** @param cursor where the next delta read starts; store it only when the run's changes were exported */
-public record RunResult(RunSummary summary, SyncCursor cursor) {
+/**
+ * @param type what the run actually did (a delta without a cursor becomes FULL)
+ * @param cursor where the next delta read starts; stored by the engine when the run's changes were
+ *     exported or recorded for retry
+ * @param pendingRemovals removals held by the deletion guard
+ * @param note why the status is what it is, when that needs saying; null otherwise
+ */
+public record RunResult(long runId, RunType type, RunStatus status, RunSummary summary, SyncCursor cursor,
+                        int pendingRemovals, String note) {
 }

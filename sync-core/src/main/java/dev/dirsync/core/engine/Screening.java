@@ -23,13 +23,21 @@ final class Screening {
         this.listener = listener;
     }
 
-    /** The checked object when it may be exported; empty after counting it as skipped or blocked. */
-    Optional<CheckResult> screen(SourceEntry entry, RunCounters counters) {
+    /** The verdict on one object; skipped and blocked objects are counted here. */
+    record Verdict(CheckResult checked, boolean blocked) {
+        static final Verdict NOT_EXPORTED = new Verdict(null, false);
+
+        Optional<CheckResult> exportable() {
+            return checked == null || blocked ? Optional.empty() : Optional.of(checked);
+        }
+    }
+
+    Verdict screen(SourceEntry entry, RunCounters counters) {
         Optional<String> skip = checker.skipReason(entry);
         if (skip.isPresent() || entry.deleted()) {
             counters.skipped++;
             listener.skipped(entry, skip.orElse("deleted"));
-            return Optional.empty();
+            return Verdict.NOT_EXPORTED;
         }
         CheckResult checked = checker.check(entry);
         for (Finding finding : checked.findings()) {
@@ -38,13 +46,13 @@ final class Screening {
         if (!entry.kind().exported()) {
             counters.skipped++;
             listener.skipped(entry, entry.kind().reportName() + "s are checked, not exported");
-            return Optional.empty();
+            return Verdict.NOT_EXPORTED;
         }
         if (checked.blocked()) {
             counters.blocked++;
             listener.blocked(checked);
-            return Optional.empty();
+            return new Verdict(checked, true);
         }
-        return Optional.of(checked);
+        return new Verdict(checked, false);
     }
 }

@@ -1,145 +1,318 @@
 package dev.dirsync.core.engine;
 
+import dev.dirsync.core.engine.internal.AnchorSet;
 import dev.dirsync.core.mapping.MailUserMapper;
+import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
-import dev.dirsync.core.model.ChangeResult;
-import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.plan.CloudIndex;
 import dev.dirsync.core.plan.Planner;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.FindingSink;
+import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
+import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.CheckResult;
+import dev.dirsync.core.rules.Finding;
 import dev.dirsync.core.rules.RuleSettings;
+import dev.dirsync.core.state.ObjectError;
+import dev.dirsync.core.state.PendingRemoval;
+import dev.dirsync.core.state.RunRecord;
+import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunType;
+import dev.dirsync.core.state.SyncedObject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One full sync run: index the cloud copy, stream the directory through the readiness rules, the
- * mapper and the planner, and apply the changes in batches as they arise. Nothing is collected:
- * the only run-wide state is the cloud index and the checker's duplicate index.
+ * One sync run. A full run indexes the cloud copy, streams the whole directory through the rules,
+ * the mapper and the planner, exports changes in batches as they arise, and then removes managed
+ * objects the read did not return (only when the read completed, within the deletion guard). A
+ * delta run plans against the state store's digests and reads only what changed since the stored
+ * cursor; tombstones and objects that left the scope arrive as deleted entries. Nothing is
+ * collected: what spans the run is the cloud index, the anchors seen and the duplicate index.
  */
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     private final DirectorySource source;
+    private final String sourceKey;
     private final CloudDirectory cloud;
+    private final StateStore state;
     private final RuleSettings rules;
     private final MailUserMapper mapper;
+    private final RemovalSettings removal;
     private final FindingSink findings;
     private final SyncListener listener;
 
-    public SyncEngine(DirectorySource source, CloudDirectory cloud, RuleSettings rules, MailUserMapper mapper,
-                      FindingSink findings, SyncListener listener) {
-        this.source = source;
-        this.cloud = cloud;
-        this.rules = rules;
-        this.mapper = mapper;
-        this.findings = findings;
-        this.listener = listener;
+    private SyncEngine(Builder b) {
+        this.source = Objects.requireNonNull(b.source, "source");
+        this.sourceKey = Objects.requireNonNull(b.sourceKey, "sourceKey");
+        this.cloud = Objects.requireNonNull(b.cloud, "cloud");
+        this.state = Objects.requireNonNull(b.state, "state");
+        this.rules = Objects.requireNonNull(b.rules, "rules");
+        this.mapper = Objects.requireNonNull(b.mapper, "mapper");
+        this.removal = b.removal;
+        this.findings = b.findings;
+        this.listener = b.listener;
     }
 
-    public RunResult run(RunOptions options) {
-        listener.stage("reading cloud");
-        CloudIndex index = new CloudIndex();
-        cloud.listUsers(index::put);
-        LOG.info("cloud holds {} users with an anchor ({})", index.size(), cloud.describe());
+    public static Builder builder() {
+        return new Builder();
+    }
 
-        listener.stage("reading directory");
-        Run run = new Run(index, options);
-        SyncCursor cursor = source.read(Optional.empty(), run::accept);
-        run.flush();
-        listener.progress(run.counters.snapshot());
-        return new RunResult(run.counters.snapshot(), cursor);
+    /**
+     * Runs once. A run that throws (source or target lost) is recorded as FAILED, yields no
+     * removals and stores no cursor.
+     */
+    public RunResult run(RunOptions options) {
+        Optional<SyncCursor> since = options.type() == RunType.DELTA ? state.cursor(sourceKey) : Optional.empty();
+        RunType type = since.isPresent() ? RunType.DELTA : RunType.FULL;
+        if (options.type() == RunType.DELTA && since.isEmpty()) {
+            LOG.info("no stored cursor for {}: this delta run reads in full", sourceKey);
+        }
+        RunRecord record = state.beginRun(type, options.trigger());
+        Run run = new Run(record.id(), type, options.dryRun());
+        try {
+            RunResult result = run.execute(since);
+            state.finishRun(record.id(), result.status(), result.summary(), result.note());
+            return result;
+        } catch (RuntimeException e) {
+            state.finishRun(record.id(), RunStatus.FAILED, run.counters.snapshot(), e.getMessage());
+            throw e;
+        }
     }
 
     /** The state of one run; lives only as long as {@link #run}. */
     private final class Run {
+        private final long runId;
+        private final RunType type;
+        private final boolean dryRun;
         private final RunCounters counters = new RunCounters();
         private final Screening screening = new Screening(rules, findings, listener);
-        private final CloudIndex index;
-        private final Planner planner;
-        private final RunOptions options;
-        private final int batchSize = Math.max(1, cloud.preferredBatchSize());
-        private final List<Change> batch = new ArrayList<>();
+        private final CloudIndex index = new CloudIndex();
+        private final AnchorSet seen = new AnchorSet();
+        private final Removals removals;
+        private long live;
+        private long lastProgress;
 
-        Run(CloudIndex index, RunOptions options) {
-            this.index = index;
-            this.planner = new Planner(index);
-            this.options = options;
+        Run(long runId, RunType type, boolean dryRun) {
+            this.runId = runId;
+            this.type = type;
+            this.dryRun = dryRun;
+            this.removals = new Removals(removal, state);
         }
 
-        void accept(SourceEntry entry) {
-            counters.read++;
-            process(entry);
+        RunResult execute(Optional<SyncCursor> since) {
+            loadIndex();
+            Set<Anchor> openErrors = state.openErrors().stream().map(ObjectError::anchor)
+                    .collect(Collectors.toCollection(HashSet::new));
+            Exporter exporter = new Exporter(cloud, state, index, counters, listener, dryRun, runId, openErrors);
+            Planner planner = new Planner(index);
+
+            listener.stage("reading directory");
+            SyncCursor cursor = source.read(since, entry -> {
+                counters.read++;
+                accept(entry, planner, exporter);
+                progress();
+            });
+            exporter.flush();
+
+            String note = null;
+            RunStatus status;
+            if (type == RunType.FULL && live == 0 && state.objectCount() > 0) {
+                note = "the directory returned no objects in scope; removals suppressed";
+                LOG.warn("{} ({})", note, source.describe());
+                status = RunStatus.FAILED;
+            } else {
+                status = removeWhatLeft(exporter);
+                if (status == RunStatus.DELETION_THRESHOLD_EXCEEDED) {
+                    note = removals.size() + " removals exceed the deletion threshold (" + removal.threshold()
+                            + " objects or " + removal.thresholdPercent() + "%); approve them to export";
+                }
+            }
+            if (status != RunStatus.DELETION_THRESHOLD_EXCEEDED && status != RunStatus.FAILED
+                    && (counters.failed > 0 || counters.blocked > 0)) {
+                status = RunStatus.PARTIAL;
+            }
+            if (!dryRun && status != RunStatus.FAILED && !exporter.hadRetryableFailures()) {
+                state.saveCursor(sourceKey, cursor);
+            } else if (exporter.hadRetryableFailures()) {
+                LOG.info("some changes failed for a passing reason: the cursor stays where it was, the next run retries");
+            }
             listener.progress(counters.snapshot());
+            int held = status == RunStatus.DELETION_THRESHOLD_EXCEEDED ? removals.size() : 0;
+            return new RunResult(runId, type, status, counters.snapshot(), cursor, held, note);
         }
 
-        private void process(SourceEntry entry) {
-            Optional<CheckResult> screened = screening.screen(entry, counters);
-            if (screened.isEmpty()) {
+        private void loadIndex() {
+            if (type == RunType.DELTA) {
+                listener.stage("loading state");
+                state.forEachObject(index::put);
+                LOG.info("delta run: {} managed objects from the state store", index.size());
                 return;
             }
-            CheckResult checked = screened.get();
-            MailUser desired = mapper.map(checked);
-            Optional<Change> change = planner.plan(desired);
+            listener.stage("reading cloud");
+            cloud.listUsers(index::put);
+            LOG.info("cloud holds {} users with an anchor ({})", index.size(), cloud.describe());
+            reconcileState();
+        }
+
+        /** Managed objects the cloud no longer holds (deleted there by hand) are forgotten, to be re-created. */
+        private void reconcileState() {
+            List<Anchor> gone = new ArrayList<>();
+            state.forEachObject(object -> {
+                if (!index.contains(object.anchor())) {
+                    gone.add(object.anchor());
+                }
+            });
+            if (!gone.isEmpty() && !dryRun) {
+                LOG.warn("{} managed users are missing from the cloud; they will be created again", gone.size());
+                gone.forEach(state::removeObject);
+            }
+        }
+
+        private void accept(SourceEntry entry, Planner planner, Exporter exporter) {
+            if (entry.deleted()) {
+                counters.skipped++;
+                state.object(entry.anchor()).ifPresent(object ->
+                        removals.add(object, runId, "deleted or out of scope in the directory"));
+                return;
+            }
+            live++;
+            seen.add(entry.anchor());
+            Screening.Verdict verdict = screening.screen(entry, counters);
+            if (verdict.blocked() && !dryRun) {
+                recordBlocked(verdict.checked());
+            }
+            Optional<CheckResult> exportable = verdict.exportable();
+            if (exportable.isEmpty()) {
+                return;
+            }
+            Optional<Change> change = planner.plan(mapper.map(exportable.get()));
             if (change.isEmpty()) {
                 counters.unchanged++;
                 return;
             }
-            listener.planned(change.get());
-            if (options.dryRun()) {
-                count(change.get());
-                return;
-            }
-            batch.add(change.get());
-            if (batch.size() >= batchSize) {
-                flush();
-            }
+            exporter.submit(change.get(), entry.dn());
         }
 
-        void flush() {
-            if (batch.isEmpty()) {
-                return;
-            }
-            List<Change> sending = List.copyOf(batch);
-            batch.clear();
-            cloud.apply(sending, this::record);
+        /** A blocked user is listed among the run's per-object errors with its blocking findings. */
+        private void recordBlocked(CheckResult checked) {
+            String classes = checked.findings().stream().map(Finding::errorText).distinct().collect(Collectors.joining("; "));
+            String attributes = checked.findings().stream().map(Finding::attribute).distinct()
+                    .collect(Collectors.joining(", "));
+            state.recordError(new ObjectError(checked.entry().anchor(), checked.entry().dn(), runId, "blocked", classes,
+                    "readiness findings on " + attributes, 1, Instant.now()));
         }
 
-        private void record(ChangeResult result) {
-            listener.applied(result);
-            if (!result.succeeded()) {
-                counters.failed++;
-                LOG.warn("{} of {} failed: {} {}", kindOf(result.change()), result.change().anchor(),
-                        result.errorCode(), result.message());
-                return;
-            }
-            count(result.change());
-            if (result.change() instanceof Change.Create create && result.cloudId() != null) {
-                index.put(result.cloudId(), create.user());
-            } else if (result.change() instanceof Change.Update update) {
-                index.put(update.cloudId(), update.user());
-            }
-        }
-
-        private void count(Change change) {
-            if (change instanceof Change.Create) {
-                counters.created++;
-            } else if (change instanceof Change.Update) {
-                counters.updated++;
+        /** Removal candidates, the deletion guard, and the export of what it lets through. */
+        private RunStatus removeWhatLeft(Exporter exporter) {
+            if (type == RunType.FULL) {
+                List<SyncedObject> unseen = new ArrayList<>();
+                state.forEachObject(object -> {
+                    if (!seen.contains(object.anchor())) {
+                        unseen.add(object);
+                    }
+                });
+                unseen.forEach(object -> removals.add(object, runId, "not returned by the full read"));
             } else {
-                counters.deleted++;
+                removals.addPending(state.pendingRemovals());
             }
+            Removals.Decision decision = removals.decide();
+            if (decision.exceeded()) {
+                LOG.warn("deletion threshold exceeded: {} removals held for approval", decision.held().size());
+                if (!dryRun) {
+                    state.replacePendingRemovals(decision.held());
+                }
+                decision.held().forEach(r -> listener.planned(new Change.Remove(r.cloudId(), r.anchor())));
+                return RunStatus.DELETION_THRESHOLD_EXCEEDED;
+            }
+            for (Change change : decision.export()) {
+                exporter.submit(change, null);
+            }
+            exporter.flush();
+            if (!dryRun) {
+                state.replacePendingRemovals(List.<PendingRemoval>of());
+            }
+            return RunStatus.SUCCESS;
         }
 
-        private String kindOf(Change change) {
-            return change.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        private void progress() {
+            listener.progress(counters.snapshot());
+            long now = System.nanoTime();
+            if (!dryRun && now - lastProgress > 5_000_000_000L) {
+                lastProgress = now;
+                state.updateRun(runId, counters.snapshot());
+            }
+        }
+    }
+
+    /** Assembles an engine; source, sourceKey, cloud, state, rules and mapper are required. */
+    public static final class Builder {
+        private DirectorySource source;
+        private String sourceKey;
+        private CloudDirectory cloud;
+        private StateStore state;
+        private RuleSettings rules;
+        private MailUserMapper mapper;
+        private RemovalSettings removal = RemovalSettings.defaults();
+        private FindingSink findings = FindingSink.NONE;
+        private SyncListener listener = SyncListener.NONE;
+
+        /** @param key the source's identity for its stored cursor (URL and bases) */
+        public Builder source(DirectorySource value, String key) {
+            this.source = value;
+            this.sourceKey = key;
+            return this;
+        }
+
+        public Builder cloud(CloudDirectory value) {
+            this.cloud = value;
+            return this;
+        }
+
+        public Builder state(StateStore value) {
+            this.state = value;
+            return this;
+        }
+
+        public Builder rules(RuleSettings value) {
+            this.rules = value;
+            return this;
+        }
+
+        public Builder mapper(MailUserMapper value) {
+            this.mapper = value;
+            return this;
+        }
+
+        public Builder removal(RemovalSettings value) {
+            this.removal = Objects.requireNonNull(value, "removal");
+            return this;
+        }
+
+        public Builder findings(FindingSink value) {
+            this.findings = Objects.requireNonNull(value, "findings");
+            return this;
+        }
+
+        public Builder listener(SyncListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        public SyncEngine build() {
+            return new SyncEngine(this);
         }
     }
 }

@@ -17,9 +17,14 @@ import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.EntryHandler;
-import dev.dirsync.core.port.FindingSink;
 import dev.dirsync.core.port.SyncCursor;
+import dev.dirsync.core.model.MailUserField;
+import dev.dirsync.core.removal.RemovalAction;
+import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.Profile;
+import dev.dirsync.core.state.InMemoryStateStore;
+import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.rules.ReadinessPolicy;
 import dev.dirsync.core.rules.RuleSettings;
 import java.util.ArrayList;
@@ -38,11 +43,18 @@ class SyncEngineTest {
 
     private final List<SourceEntry> directory = new ArrayList<>();
     private final FakeCloud cloud = new FakeCloud();
+    private final InMemoryStateStore state = new InMemoryStateStore();
+    private RemovalSettings removal = RemovalSettings.defaults();
+    private ListSource source = new ListSource(directory);
+
+    private RunResult runResult(RunOptions options) {
+        return SyncEngine.builder().source(source, "test-source").cloud(cloud).state(state).rules(RULES)
+                .mapper(new MailUserMapper(new MappingSettings("example.com", "DE"))).removal(removal).build()
+                .run(options);
+    }
 
     private RunSummary run(RunOptions options) {
-        SyncEngine engine = new SyncEngine(new ListSource(directory), cloud, RULES,
-                new MailUserMapper(new MappingSettings("example.com", "DE")), FindingSink.NONE, SyncListener.NONE);
-        return engine.run(options).summary();
+        return runResult(options).summary();
     }
 
     @Test
@@ -101,17 +113,179 @@ class SyncEngineTest {
     }
 
     @Test
+    void fullRun_removesManagedObjectsTheReadNoLongerReturns() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 10);
+        for (int i = 0; i < 20; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        directory.remove(3);
+        RunResult result = runResult(RunOptions.APPLY);
+        assertThat(result.summary().deleted()).isEqualTo(1);
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(cloud.users).hasSize(19);
+        assertThat(state.objectCount()).isEqualTo(19);
+    }
+
+    @Test
+    void cloudOnlyUsers_areNeverRemoved() {
+        directory.add(user("anna"));
+        run(RunOptions.APPLY);
+        MailUser foreign = new MailUser(dev.dirsync.core.Fixtures.anchor("foreign"), "f@example.com", "F", null, null, "f",
+                null, List.of(), true, null);
+        cloud.users.put(foreign.anchor(), new CloudUser("foreign-id", foreign));
+        RunSummary summary = run(RunOptions.APPLY);
+        assertThat(summary.deleted()).isZero();
+        assertThat(cloud.users).containsKey(foreign.anchor());
+    }
+
+    @Test
+    void removalsAboveThreshold_areHeld_untilApproved() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 3, 100);
+        for (int i = 0; i < 10; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        directory.subList(0, 5).clear();
+
+        RunResult held = runResult(RunOptions.APPLY);
+        assertThat(held.status()).isEqualTo(RunStatus.DELETION_THRESHOLD_EXCEEDED);
+        assertThat(held.pendingRemovals()).isEqualTo(5);
+        assertThat(cloud.users).hasSize(10);
+        assertThat(state.pendingRemovals()).hasSize(5);
+
+        state.approveRemovals(Optional.of(held.runId()));
+        RunResult approved = runResult(RunOptions.APPLY);
+        assertThat(approved.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(approved.summary().deleted()).isEqualTo(5);
+        assertThat(cloud.users).hasSize(5);
+        assertThat(state.pendingRemovals()).isEmpty();
+    }
+
+    @Test
+    void disableAction_disablesInsteadOfDeleting_andSendsOnlyAccountEnabled() {
+        removal = new RemovalSettings(RemovalAction.DISABLE, 500, 50);
+        directory.add(user("anna"));
+        directory.add(user("ben"));
+        run(RunOptions.APPLY);
+        directory.remove(1);
+        RunSummary summary = run(RunOptions.APPLY);
+        assertThat(summary.updated()).isEqualTo(1);
+        Change.Update disable = (Change.Update) cloud.applied.get(cloud.applied.size() - 1);
+        assertThat(disable.changed()).containsExactly(MailUserField.ACCOUNT_ENABLED);
+        assertThat(disable.user().accountEnabled()).isFalse();
+    }
+
+    @Test
+    void readFailingMidway_yieldsNoRemovals_andStoresNoCursor() {
+        for (int i = 0; i < 10; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        source.failAfter = 4;
+        assertThatThrownBy(() -> run(RunOptions.APPLY)).isInstanceOf(UnavailableException.class);
+        assertThat(cloud.users).hasSize(10);
+        assertThat(state.recentRuns(1).get(0).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(state.cursor("test-source")).contains(new SyncCursor("seq", "1"));
+    }
+
+    @Test
+    void emptyRead_neverRemovesAnything() {
+        directory.add(user("anna"));
+        run(RunOptions.APPLY);
+        directory.clear();
+        RunResult result = runResult(RunOptions.APPLY);
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.note()).contains("removals suppressed");
+        assertThat(cloud.users).hasSize(1);
+    }
+
+    @Test
+    void deltaRun_readsOnlyChanges_plansAgainstState_andRemovesTombstones() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 100);
+        for (int i = 0; i < 5; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        int listings = cloud.listings;
+        source.delta.add(user("user1", Attributes.builder().add("displayName", "Renamed")));
+        source.delta.add(new SourceEntry(directory.get(2).dn(), directory.get(2).anchor(), List.of("user"),
+                Attributes.empty(), true));
+
+        RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
+        assertThat(result.type()).isEqualTo(RunType.DELTA);
+        assertThat(cloud.listings).as("a delta run needs no cloud read").isEqualTo(listings);
+        assertThat(source.reads.get(source.reads.size() - 1)).contains(new SyncCursor("seq", "1"));
+        assertThat(result.summary().updated()).isEqualTo(1);
+        assertThat(result.summary().deleted()).isEqualTo(1);
+        assertThat(result.summary().read()).isEqualTo(2);
+        assertThat(cloud.users).hasSize(4);
+    }
+
+    @Test
+    void deltaWithoutCursor_readsInFull() {
+        directory.add(user("anna"));
+        RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
+        assertThat(result.type()).isEqualTo(RunType.FULL);
+        assertThat(result.summary().created()).isEqualTo(1);
+    }
+
+    @Test
+    void cloudUserDeletedByHand_isCreatedAgainOnTheNextFullRun() {
+        directory.add(user("anna"));
+        run(RunOptions.APPLY);
+        cloud.users.clear();
+        RunSummary summary = run(RunOptions.APPLY);
+        assertThat(summary.created()).isEqualTo(1);
+        assertThat(summary.deleted()).isZero();
+    }
+
+    @Test
+    void retryableFailure_keepsTheCursor_rejectedDoesNot() {
+        directory.add(user("anna"));
+        run(RunOptions.APPLY);
+        cloud.retryableUpn = "anna@example.com";
+        directory.set(0, user("anna", Attributes.builder().add("displayName", "Anna S")));
+        RunResult result = runResult(RunOptions.APPLY);
+        assertThat(result.summary().failed()).isEqualTo(1);
+        assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(state.cursor("test-source")).contains(new SyncCursor("seq", "1"));
+        assertThat(state.openErrors()).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("retryable"));
+    }
+
+    @Test
     void cloudLost_midRun_endsTheRunWithUnavailable() {
         directory.add(user("anna"));
         cloud.unavailable = true;
         assertThatThrownBy(() -> run(RunOptions.APPLY)).isInstanceOf(UnavailableException.class);
     }
 
-    private record ListSource(List<SourceEntry> entries) implements DirectorySource {
+    /**
+     * Serves the list in full, or (with a cursor) only the entries in {@code delta}; can fail after
+     * some entries to imitate a directory lost mid-read.
+     */
+    private static final class ListSource implements DirectorySource {
+        private final List<SourceEntry> entries;
+        final List<SourceEntry> delta = new ArrayList<>();
+        int failAfter = -1;
+        final List<Optional<SyncCursor>> reads = new ArrayList<>();
+
+        ListSource(List<SourceEntry> entries) {
+            this.entries = entries;
+        }
+
         @Override
         public SyncCursor read(Optional<SyncCursor> since, EntryHandler handler) {
-            entries.forEach(handler::accept);
-            return new SyncCursor("full", "t");
+            reads.add(since);
+            List<SourceEntry> served = since.isPresent() ? delta : entries;
+            int n = 0;
+            for (SourceEntry entry : served) {
+                if (n++ == failAfter) {
+                    throw new UnavailableException("directory stopped answering");
+                }
+                handler.accept(entry);
+            }
+            return new SyncCursor("seq", String.valueOf(reads.size()));
         }
 
         @Override
@@ -130,10 +304,13 @@ class SyncEngineTest {
         final List<Change> applied = new ArrayList<>();
         final List<Integer> batchSizes = new ArrayList<>();
         String rejectUpn;
+        String retryableUpn;
         boolean unavailable;
+        int listings;
 
         @Override
         public void listUsers(Consumer<CloudUser> handler) {
+            listings++;
             users.values().forEach(handler);
         }
 
@@ -149,13 +326,21 @@ class SyncEngineTest {
             }
             batchSizes.add(changes.size());
             for (Change change : changes) {
+                if (change instanceof Change.Remove remove) {
+                    applied.add(change);
+                    users.remove(remove.anchor());
+                    results.accept(ChangeResult.ok(change, remove.cloudId()));
+                    continue;
+                }
                 MailUser user = change instanceof Change.Create c ? c.user() : ((Change.Update) change).user();
-                if (user.userPrincipalName().equals(rejectUpn)) {
-                    results.accept(ChangeResult.failed(change, ChangeResult.Outcome.REJECTED, "Request_BadRequest", "no"));
+                String upn = String.valueOf(user.userPrincipalName());
+                if (upn.equals(rejectUpn) || upn.equals(retryableUpn)) {
+                    results.accept(ChangeResult.failed(change, upn.equals(rejectUpn) ? ChangeResult.Outcome.REJECTED
+                            : ChangeResult.Outcome.RETRYABLE, "E", "no"));
                     continue;
                 }
                 applied.add(change);
-                String id = change instanceof Change.Update u ? u.cloudId() : "id-" + users.size();
+                String id = change instanceof Change.Update u ? u.cloudId() : "id-" + user.anchor();
                 users.put(user.anchor(), new CloudUser(id, user));
                 results.accept(ChangeResult.ok(change, id));
             }

@@ -1,6 +1,8 @@
 package dev.dirsync.daemon.cli;
 
 import dev.dirsync.core.engine.RunOptions;
+import dev.dirsync.core.port.StateStore;
+import dev.dirsync.core.state.InMemoryStateStore;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.config.ReportConfig;
@@ -59,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
 
         EmulatorSettings settings = EmulatorSettings.builder().storeFile(store).clientId(CLIENT_ID)
                 .clientSecret(CLIENT_SECRET).build();
-        try (CloudEmulator cloud = CloudEmulator.start(settings)) {
+        try (CloudEmulator cloud = CloudEmulator.start(settings); StateStore state = new InMemoryStateStore()) {
             DirsyncConfig loaded = new ConfigLoader(Map.of("DIRSYNC_DEMO_CLIENT_SECRET", CLIENT_SECRET)).load(config);
             DirsyncConfig demo = loaded
                     .withTarget(loaded.target().withEndpoints(cloud.url(), cloud.tokenUrl(loaded.target().tenantId())))
@@ -68,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
 
             out.println();
             out.println("1) full sync into an empty cloud");
-            SyncRunner.Outcome first = runOnce(demo);
+            SyncRunner.Outcome first = runOnce(demo, state);
             out.println("cleanup report: " + first.reportFiles().get(first.reportFiles().size() - 1).toAbsolutePath()
                     + " (and " + first.reportFiles().get(0).getFileName() + ")");
             out.println(first.summary().line());
@@ -76,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             long writesBefore = cloud.stats().writes();
             out.println();
             out.println("2) the same sync again: nothing changed, so nothing is written");
-            SyncRunner.Outcome second = runOnce(demo);
+            SyncRunner.Outcome second = runOnce(demo, state);
             long writes = cloud.stats().writes() - writesBefore;
             out.println(second.summary().line());
             out.println();
@@ -87,9 +89,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private SyncRunner.Outcome runOnce(DirsyncConfig config) {
+    private SyncRunner.Outcome runOnce(DirsyncConfig config, StateStore state) {
         PrintWriter err = spec.commandLine().getErr();
-        return new SyncRunner(config).run(RunOptions.APPLY,
+        return new SyncRunner(config, state).run(RunOptions.APPLY,
                 SyncListeners.of(new ProgressPrinter(err), new ChangePrinter(spec.commandLine().getOut(), err, false)));
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "0:success",
             "1:the run finished but some objects failed or were blocked",
             "2:usage or configuration error",
-            "3:a source or target could not be reached or refused our credentials"})
+            "3:a source or target could not be reached or refused our credentials",
+            "4:removals above the deletion threshold were held for approval"})
 public final class DirsyncCommand implements Runnable {
 
     @CommandLine.Spec

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A source or target could not be reached or refused our credentials. */
     public static final int UNREACHABLE = 3;
+    /** Removals above the deletion threshold were held for approval. */
+    public static final int THRESHOLD_EXCEEDED = 4;
 
     private ExitCode() {
     }

@@ -1,7 +1,9 @@
 package dev.dirsync.daemon.cli;
 
 import dev.dirsync.core.engine.RunOptions;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.engine.RunResult;
+import dev.dirsync.core.port.StateStore;
+import dev.dirsync.daemon.run.StateStores;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.run.SyncRunner;
 import java.io.PrintWriter;
@@ -30,18 +32,28 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(err);
         ChangePrinter changes = new ChangePrinter(out, err, dryRun);
-        SyncRunner.Outcome outcome = new SyncRunner(config)
-                .run(dryRun ? RunOptions.DRY_RUN : RunOptions.APPLY, SyncListeners.of(progress, changes));
+        SyncRunner.Outcome outcome;
+        try (StateStore state = StateStores.open(config)) {
+            outcome = new SyncRunner(config, state)
+                    .run(dryRun ? RunOptions.DRY_RUN : RunOptions.APPLY, SyncListeners.of(progress, changes));
+        }
         if (dryRun) {
             out.println("dry run: nothing was written; the counts below are planned changes");
         }
         out.println("cleanup report: " + outcome.reportFiles());
+        if (outcome.result().note() != null) {
+            err.println(outcome.result().status().label() + ": " + outcome.result().note());
+        }
         out.println(outcome.summary().line());
         out.flush();
-        return exitCode(outcome.summary());
+        return exitCode(outcome.result());
     }
 
-    static int exitCode(RunSummary summary) {
-        return summary.failed() > 0 || summary.blocked() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
+    static int exitCode(RunResult result) {
+        return switch (result.status()) {
+            case DELETION_THRESHOLD_EXCEEDED -> ExitCode.THRESHOLD_EXCEEDED;
+            case SUCCESS, RUNNING -> ExitCode.OK;
+            case PARTIAL, FAILED -> ExitCode.PARTIAL;
+        };
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dirsync.core.mapping.MappingSettings;
+import dev.dirsync.core.removal.RemovalAction;
+import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.ErrorClass;
 import dev.dirsync.core.rules.PolicyAction;
 import dev.dirsync.core.rules.Profile;
@@ -39,12 +41,14 @@ public final class ConfigLoader {
         Path base = file.toAbsolutePath().getParent();
         Problems problems = new Problems();
         ConfigNode top = new ConfigNode(root, "", problems, new ReferenceResolver(environment, base));
-        top.rejectUnknown(List.of("source", "target", "mapping", "rules", "report"));
+        top.rejectUnknown(List.of("source", "target", "mapping", "rules", "removal", "state", "report"));
 
         SourceConfig source = source(top.child("source"), problems, base);
         TargetConfig target = target(top.child("target"), problems);
         MappingSettings mapping = mapping(top.child("mapping"), problems);
         RulesConfig rules = rules(top.child("rules"), problems);
+        RemovalSettings removal = removal(top.child("removal"), problems);
+        StateConfig state = state(top.child("state"), base);
         ConfigNode reportNode = top.child("report");
         reportNode.rejectUnknown(List.of("directory"));
         ReportConfig report = new ReportConfig(base.resolve(reportNode.text("directory", "reports")).normalize());
@@ -52,7 +56,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(file.toString(), problems.list());
         }
-        return new DirsyncConfig(file, source, target, mapping, rules, report);
+        return new DirsyncConfig(file, source, target, mapping, rules, removal, state, report);
     }
 
     private static JsonNode parse(Path file) {
@@ -128,6 +132,27 @@ public final class ConfigLoader {
             problems.add("mapping", e.getMessage());
             return new MappingSettings(null, null);
         }
+    }
+
+    private static RemovalSettings removal(ConfigNode node, Problems problems) {
+        node.rejectUnknown(List.of("action", "threshold", "thresholdPercent"));
+        RemovalAction action = RemovalAction.DELETE;
+        String actionName = node.text("action", "delete");
+        try {
+            action = RemovalAction.valueOf(actionName.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(node.path("action"), "must be delete or disable, got '" + actionName + "'");
+        }
+        int threshold = node.integer("threshold", RemovalSettings.DEFAULT_THRESHOLD, 0, Integer.MAX_VALUE);
+        int percent = node.integer("thresholdPercent", RemovalSettings.DEFAULT_THRESHOLD_PERCENT, 0, 100);
+        return new RemovalSettings(action, threshold, percent);
+    }
+
+    /** The default is an embedded H2 database in data/ beside the configuration file. */
+    private static StateConfig state(ConfigNode node, Path base) {
+        node.rejectUnknown(List.of("url", "user", "password"));
+        String url = node.text("url", "jdbc:h2:file:" + base.resolve("data").resolve("dirsync").toAbsolutePath());
+        return new StateConfig(url, node.text("user", null), node.secret("password", false));
     }
 
     private static RulesConfig rules(ConfigNode node, Problems problems) {

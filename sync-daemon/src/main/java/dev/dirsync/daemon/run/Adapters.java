@@ -54,6 +54,11 @@ public final class Adapters {
                 config.mapping().upnSuffix(), new ReadinessPolicy(config.rules().policy()), new CommonsTopLevelDomains());
     }
 
+    /** The identity under which the source's cursor is stored: its URL and bases. */
+    public static String sourceKey(DirsyncConfig config) {
+        return config.source().url() + " " + String.join("; ", config.source().baseDns());
+    }
+
     public static ReportContext reportContext(DirsyncConfig config) {
         String source = config.source().url() + " " + String.join("; ", config.source().baseDns());
         return new ReportContext(Instant.now(), source, config.rules().profile().configName());

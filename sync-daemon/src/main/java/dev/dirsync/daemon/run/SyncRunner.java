@@ -8,6 +8,7 @@ import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.mapping.MailUserMapper;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
+import dev.dirsync.core.port.StateStore;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.report.ReportFormat;
 import java.nio.file.Path;
@@ -19,13 +20,19 @@ import org.slf4j.LoggerFactory;
 public final class SyncRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
 
-    public record Outcome(RunSummary summary, List<Path> reportFiles) {
+    public record Outcome(RunResult result, List<Path> reportFiles) {
+        public RunSummary summary() {
+            return result.summary();
+        }
     }
 
     private final DirsyncConfig config;
+    private final StateStore state;
 
-    public SyncRunner(DirsyncConfig config) {
+    /** @param state what the run remembers; the caller owns and closes it */
+    public SyncRunner(DirsyncConfig config, StateStore state) {
         this.config = config;
+        this.state = state;
     }
 
     public Outcome run(RunOptions options, SyncListener listener) {
@@ -36,13 +43,22 @@ public final class SyncRunner {
         boolean committed = false;
         try (DirectorySource source = Adapters.openSource(config); CloudDirectory cloud = Adapters.openTarget(config)) {
             LOG.info("sync {} -> {}{}", source.describe(), cloud.describe(), options.dryRun() ? " (dry run)" : "");
-            SyncEngine engine = new SyncEngine(source, cloud, Adapters.ruleSettings(config),
-                    new MailUserMapper(config.mapping()), reports, listener);
+            SyncEngine engine = SyncEngine.builder()
+                    .source(source, Adapters.sourceKey(config))
+                    .cloud(cloud)
+                    .state(state)
+                    .rules(Adapters.ruleSettings(config))
+                    .mapper(new MailUserMapper(config.mapping()))
+                    .removal(config.removal())
+                    .findings(reports)
+                    .listener(listener)
+                    .build();
             RunResult result = engine.run(options);
             reports.commit();
             committed = true;
-            LOG.info("sync finished: {}", result.summary().line());
-            return new Outcome(result.summary(), reports.targets());
+            LOG.info("{} run {} finished {}: {}", result.type().label(), result.runId(), result.status().label(),
+                    result.summary().line());
+            return new Outcome(result, reports.targets());
         } finally {
             if (!committed) {
                 reports.discard();

@@ -1,0 +1,140 @@
+package dev.dirsync.core.engine;
+
+import dev.dirsync.core.model.Anchor;
+import dev.dirsync.core.model.Change;
+import dev.dirsync.core.model.ChangeResult;
+import dev.dirsync.core.model.MailUserField;
+import dev.dirsync.core.plan.CloudIndex;
+import dev.dirsync.core.port.CloudDirectory;
+import dev.dirsync.core.port.StateStore;
+import dev.dirsync.core.state.ObjectError;
+import dev.dirsync.core.state.SyncedObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends changes to the cloud in batches and books every result: counts, the cloud index, the
+ * object state (so a later delta run knows what the cloud holds) and per-object errors. In a dry
+ * run it only counts.
+ */
+final class Exporter {
+    private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
+
+    private final CloudDirectory cloud;
+    private final StateStore state;
+    private final CloudIndex index;
+    private final RunCounters counters;
+    private final SyncListener listener;
+    private final boolean dryRun;
+    private final long runId;
+    private final Set<Anchor> openErrors;
+    private final int batchSize;
+    private final List<Change> batch = new ArrayList<>();
+    private final Map<Anchor, String> dns = new HashMap<>();
+    private boolean retryableFailures;
+
+    Exporter(CloudDirectory cloud, StateStore state, CloudIndex index, RunCounters counters, SyncListener listener,
+             boolean dryRun, long runId, Set<Anchor> openErrors) {
+        this.cloud = cloud;
+        this.state = state;
+        this.index = index;
+        this.counters = counters;
+        this.listener = listener;
+        this.dryRun = dryRun;
+        this.runId = runId;
+        this.openErrors = openErrors;
+        this.batchSize = Math.max(1, cloud.preferredBatchSize());
+    }
+
+    void submit(Change change, String dn) {
+        listener.planned(change);
+        if (dryRun) {
+            count(change);
+            return;
+        }
+        batch.add(change);
+        dns.put(change.anchor(), dn);
+        if (batch.size() >= batchSize) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Change> sending = List.copyOf(batch);
+        batch.clear();
+        cloud.apply(sending, this::record);
+        dns.clear();
+    }
+
+    /** Whether a change failed for a passing reason: the cursor must not move past it. */
+    boolean hadRetryableFailures() {
+        return retryableFailures;
+    }
+
+    private void record(ChangeResult result) {
+        listener.applied(result);
+        Change change = result.change();
+        String dn = dns.get(change.anchor());
+        if (!result.succeeded()) {
+            counters.failed++;
+            retryableFailures |= result.outcome() == ChangeResult.Outcome.RETRYABLE;
+            LOG.warn("{} of {} ({}) failed: {} {}", kindOf(change), change.anchor(), dn, result.errorCode(), result.message());
+            state.recordError(new ObjectError(change.anchor(), dn, runId, result.outcome().name().toLowerCase(Locale.ROOT),
+                    result.errorCode(), result.message(), 1, Instant.now()));
+            return;
+        }
+        count(change);
+        if (openErrors.remove(change.anchor())) {
+            state.clearError(change.anchor());
+        }
+        if (change instanceof Change.Remove) {
+            state.removeObject(change.anchor());
+            return;
+        }
+        long[] digests;
+        String cloudId;
+        if (change instanceof Change.Update update) {
+            // Only the changed properties are now known to hold the desired value.
+            cloudId = update.cloudId();
+            digests = index.get(update.anchor()).map(CloudIndex.Entry::digests)
+                    .orElseGet(() -> CloudIndex.digestsOf(update.user()));
+            for (MailUserField field : update.changed()) {
+                digests[field.ordinal()] = field.digest(update.user());
+            }
+        } else {
+            cloudId = result.cloudId();
+            digests = CloudIndex.digestsOf(((Change.Create) change).user());
+        }
+        if (cloudId == null) {
+            LOG.warn("{} of {} succeeded without a cloud id; it will be matched on the next full run", kindOf(change),
+                    change.anchor());
+            return;
+        }
+        index.put(cloudId, change.anchor(), digests);
+        state.saveObject(new SyncedObject(change.anchor(), cloudId, dn, digests));
+    }
+
+    private void count(Change change) {
+        if (change instanceof Change.Create) {
+            counters.created++;
+        } else if (change instanceof Change.Update) {
+            counters.updated++;
+        } else {
+            counters.deleted++;
+        }
+    }
+
+    private static String kindOf(Change change) {
+        return change.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dirsync.core.state;
+
+import dev.dirsync.core.engine.RunSummary;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One run in the history.
+ *
+ * @param trigger who asked for it: "schedule", "operator", "cli"
+ * @param finished null while running
+ * @param summary the counts (so far, while running)
+ * @param errorSummary why the run failed, or a short note on failures; null when none
+ */
+public record RunRecord(long id, RunType type, String trigger, Instant started, Instant finished, RunStatus status,
+                        RunSummary summary, String errorSummary) {
+    public RunRecord {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(started, "started");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(summary, "summary");
+    }
+}

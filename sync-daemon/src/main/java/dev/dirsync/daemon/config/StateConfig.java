@@ -1,0 +1,10 @@
+package dev.dirsync.daemon.config;
+
+/**
+ * {@code state.*}: where dirsync remembers objects, cursors and runs.
+ *
+ * @param url a JDBC URL (embedded H2 file by default; PostgreSQL for high availability)
+ * @param password null when the database needs none
+ */
+public record StateConfig(String url, String user, Secret password) {
+}
