@@ -29,7 +29,7 @@ public final class MailUserMapper {
         return new MailUser(
                 checked.entry().anchor(),
                 blankToNull(a.firstOrNull("userPrincipalName")),
-                blankToNull(a.firstOrNull("displayName")),
+                displayName(checked),
                 blankToNull(a.firstOrNull("givenName")),
                 blankToNull(a.firstOrNull("sn")),
                 mailNickname(a),
@@ -37,6 +37,12 @@ public final class MailUserMapper {
                 otherMails(a, mail),
                 accountEnabled(a),
                 usageLocation(a));
+    }
+
+    /** Graph requires a displayName; the cn stands in when the directory has none. */
+    private static String displayName(CheckResult checked) {
+        String displayName = blankToNull(checked.effective().firstOrNull("displayName"));
+        return displayName != null ? displayName : blankToNull(checked.entry().commonName());
     }
 
     private static String mailNickname(Attributes a) {

@@ -44,6 +44,14 @@ class MailUserMapperTest {
     }
 
     @Test
+    void withoutDisplayName_usesCn() {
+        SourceEntry entry = user("frank");
+        SourceEntry noDisplayName = SourceEntry.live(entry.dn(), entry.anchor(), entry.objectClasses(),
+                entry.attributes().with("displayName", java.util.List.of()).with("cn", java.util.List.of("Frank Weber")));
+        assertThat(map(noDisplayName).displayName()).isEqualTo("Frank Weber");
+    }
+
+    @Test
     void withoutMailNickname_usesSamAccountName() {
         assertThat(map(user("clara")).mailNickname()).isEqualTo("clara");
     }

@@ -31,7 +31,7 @@ class UnverifiedDomainTest {
             mail              | john@contoso.com.evil.com    | UnverifiedDomain | john@contoso.com.evil.com
             proxyAddresses    | smtp:john@fabrikam.com       | UnverifiedDomain | smtp:john@fabrikam.com
             proxyAddresses    | SIP:john@fabrikam.com        |                  | null
-            targetAddress     | SMTP:john@fabrikam.com       | UnverifiedDomain | SMTP:john@fabrikam.com
+            targetAddress     | SMTP:john@fabrikam.com       |                  | null
             userPrincipalName | john@fabrikam.com            | UnverifiedDomain | john@contoso.com
             userPrincipalName | john@eu.contoso.com          |                  | null
             """)

@@ -10,9 +10,13 @@ import java.util.List;
 
 /**
  * targetAddress. Multi-tenant: Length 256; Character for a colon after the prefix's; on SMTP
- * addresses Character for whitespace and {@code \<>();,[]"}, the address rules and
- * UnverifiedDomain. Dedicated: Blank on users and contacts without homeMDB (fix on contacts:
- * {@code SMTP:} + mail); Length 256; on SMTP addresses the address rules and UnverifiedDomain.
+ * addresses Character for whitespace and {@code \<>();,[]"} and the address rules. Dedicated:
+ * Blank on users and contacts without homeMDB (fix on contacts: {@code SMTP:} + mail); Length 256;
+ * on SMTP addresses the address rules.
+ *
+ * <p>UnverifiedDomain does not apply: a mail user's targetAddress is its external address, outside
+ * the tenant's domains by definition (the cloud refuses an external address in an accepted
+ * domain). Flagging it would block every mail user once verified domains are configured.
  */
 final class TargetAddressRules implements AttributeRules {
     private static final int MAX = 256;
@@ -60,7 +64,7 @@ final class TargetAddressRules implements AttributeRules {
         if (!dedicated) {
             SMTP_CHARACTERS.apply(check, start);
         }
-        addressCheck.apply(check, start, false);
+        addressCheck.addressRules(check, start, false);
     }
 
     /** Dedicated: a user or contact without a mailbox (homeMDB) needs a targetAddress. */
