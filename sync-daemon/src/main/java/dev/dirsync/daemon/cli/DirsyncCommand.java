@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dirsync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Synchronizes people from Active Directory / LDAP to Microsoft Graph as mail users.",
         subcommands = {DemoCommand.class, SyncCommand.class, CheckCommand.class, ConfigCommand.class,
-                GenerateCommand.class, CommandLine.HelpCommand.class},
+                GenerateCommand.class, DirectoryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
