@@ -60,8 +60,11 @@ public final class Adapters {
     }
 
     public static ReportContext reportContext(DirsyncConfig config) {
-        String source = config.source().url() + " " + String.join("; ", config.source().baseDns());
-        return new ReportContext(Instant.now(), source, config.rules().profile().configName());
+        return reportContext(config, Instant.now());
+    }
+
+    public static ReportContext reportContext(DirsyncConfig config, Instant generatedAt) {
+        return new ReportContext(generatedAt, sourceKey(config), config.rules().profile().configName());
     }
 
     static LdapSourceSettings sourceSettings(SourceConfig source) {

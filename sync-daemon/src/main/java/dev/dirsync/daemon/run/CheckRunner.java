@@ -9,6 +9,7 @@ import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.report.ReportFormat;
 import dev.dirsync.report.ReportTotals;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,23 @@ public final class CheckRunner {
     }
 
     private final DirsyncConfig config;
+    private final Clock clock;
 
     public CheckRunner(DirsyncConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param clock stamps the report (fixed in golden-file tests) */
+    public CheckRunner(DirsyncConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     public Outcome run(ReportFormat format, Path output, SyncListener listener) {
         Adapters.validateSource(config);
         ReportFiles.Target target = output != null ? new ReportFiles.Target(output, format)
                 : ReportFiles.Target.in(config.report().directory(), format);
-        ReportFiles reports = new ReportFiles(List.of(target), Adapters.reportContext(config));
+        ReportFiles reports = new ReportFiles(List.of(target), Adapters.reportContext(config, clock.instant()));
         boolean committed = false;
         try (DirectorySource source = Adapters.openSource(config)) {
             RunSummary summary = new CheckEngine(source, Adapters.ruleSettings(config), reports, listener).run();
