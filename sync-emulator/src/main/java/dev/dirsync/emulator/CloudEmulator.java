@@ -12,6 +12,7 @@ import dev.dirsync.emulator.internal.TokenIssuer;
 import dev.dirsync.emulator.internal.UserStore;
 import dev.dirsync.emulator.internal.UsersApi;
 import dev.dirsync.emulator.internal.WriteThrottle;
+import dev.dirsync.emulator.scim.ScimService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -52,7 +53,10 @@ import org.slf4j.LoggerFactory;
  *       Retry-After and Graph's TooManyRequests error body.
  * </ul>
  *
- * <p>With a store file, users survive restarts: the file is read at start and rewritten atomically
+ * <p>Under {@code /scim/v2} it also serves a SCIM 2.0 stand-in ({@link ScimService}) behind the
+ * configured bearer token, with users of its own, kept in memory only.
+ *
+ * <p>With a store file, Graph users survive restarts: the file is read at start and rewritten atomically
  * at most once a second after changes, and on {@link #flush()} and {@link #close()}. Two emulators
  * must not run on the same file at the same time; the last writer wins.
  *
@@ -77,17 +81,19 @@ public final class CloudEmulator implements AutoCloseable {
     private final UserStore store;
     private final StoreFlusher flusher;
     private final StatsCounter stats;
+    private final ScimService scim;
     private final String url;
     private boolean closed;
 
     private CloudEmulator(String url, HttpServer server, ExecutorService executor, UserStore store,
-            StoreFlusher flusher, StatsCounter stats) {
+            StoreFlusher flusher, StatsCounter stats, ScimService scim) {
         this.url = url;
         this.server = server;
         this.executor = executor;
         this.store = store;
         this.flusher = flusher;
         this.stats = stats;
+        this.scim = scim;
     }
 
     /**
@@ -117,12 +123,14 @@ public final class CloudEmulator implements AutoCloseable {
         GraphRouter router = new GraphRouter(new UsersApi(store, url + GraphHandler.PREFIX, settings.pageSize()), throttle, stats);
         server.createContext(GraphHandler.PREFIX + "/", new GraphHandler(tokens, router, new BatchApi(router)));
         server.createContext("/", new TokenHandler(settings.clientId(), settings.clientSecret(), tokens, stats));
+        ScimService scim = new ScimService(url + ScimService.PREFIX, settings.scimToken(), settings.pageSize());
+        server.createContext(ScimService.PREFIX + "/", scim.handler());
         ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
         server.setExecutor(executor);
         StoreFlusher flusher = file == null ? null : new StoreFlusher(store, file);
         server.start();
         LOG.info("Cloud emulator listening on {} ({})", url, file == null ? "in memory" : "store " + file.path());
-        return new CloudEmulator(url, server, executor, store, flusher, stats);
+        return new CloudEmulator(url, server, executor, store, flusher, stats, scim);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8080}, without a trailing slash. */
@@ -138,6 +146,16 @@ public final class CloudEmulator implements AutoCloseable {
     /** The token endpoint for {@code tenant}; every tenant id is accepted. */
     public String tokenUrl(String tenant) {
         return url + "/" + tenant + "/oauth2/v2.0/token";
+    }
+
+    /** The SCIM 2.0 base URL, {@code url() + "/scim/v2"}: /Users, /Bulk and /ServiceProviderConfig hang off it. */
+    public String scimUrl() {
+        return url + ScimService.PREFIX;
+    }
+
+    /** The SCIM users in creation order (a store of their own, not the Graph users). */
+    public List<Map<String, Object>> scimUsers() {
+        return scim.users();
     }
 
     public EmulatorStats stats() {

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp ... dev.dirsync.emulator.EmulatorMain --port 8080 --store users.json \
- *     [--client-id X --client-secret Y] [--writes-per-second N] [--page-size N]
+ *     [--client-id X --client-secret Y] [--writes-per-second N] [--page-size N] [--scim-token T]
  * </pre>
  *
  * Prints one line, {@code Cloud emulator listening on http://127.0.0.1:PORT}, once it serves.
@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmulatorMain {
     static final String USAGE = "usage: EmulatorMain [--port N (default 8080)] [--store FILE]"
-            + " [--client-id ID --client-secret SECRET] [--writes-per-second N] [--page-size N]";
+            + " [--client-id ID --client-secret SECRET] [--writes-per-second N] [--page-size N] [--scim-token TOKEN]";
 
     private EmulatorMain() {}
 
@@ -70,6 +70,7 @@ public final class EmulatorMain {
                 case "--client-secret" -> builder.clientSecret(value);
                 case "--writes-per-second" -> builder.writesPerSecond(number(name, value));
                 case "--page-size" -> builder.pageSize(number(name, value));
+                case "--scim-token" -> builder.scimToken(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }

@@ -13,12 +13,16 @@ import java.nio.file.Path;
  * @param pageSize the largest page {@code GET /v1.0/users} returns; {@code $top} may ask for less
  * @param writesPerSecond the sustained rate of creates, updates and deletes before answers turn
  *     into 429; 0 turns throttling off
+ * @param scimToken the bearer token the SCIM service under {@code /scim/v2} requires; never shown by
+ *     {@link #toString()}
  */
 public record EmulatorSettings(
-        Path storeFile, int port, String clientId, String clientSecret, int pageSize, int writesPerSecond) {
+        Path storeFile, int port, String clientId, String clientSecret, int pageSize, int writesPerSecond,
+        String scimToken) {
 
     public static final String DEFAULT_CLIENT_ID = "dirsync-emulator";
     public static final String DEFAULT_CLIENT_SECRET = "emulator-secret";
+    public static final String DEFAULT_SCIM_TOKEN = "emulator-scim-token";
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** Graph's own limit for {@code $top} on users. */
     public static final int MAX_PAGE_SIZE = 999;
@@ -36,6 +40,13 @@ public record EmulatorSettings(
         if (writesPerSecond < 0) {
             throw new IllegalArgumentException("writesPerSecond must not be negative, was " + writesPerSecond);
         }
+        requireText(scimToken, "scimToken");
+    }
+
+    /** Settings with the default SCIM token. */
+    public EmulatorSettings(
+            Path storeFile, int port, String clientId, String clientSecret, int pageSize, int writesPerSecond) {
+        this(storeFile, port, clientId, clientSecret, pageSize, writesPerSecond, DEFAULT_SCIM_TOKEN);
     }
 
     /** In memory, ephemeral port, default credentials and page size, no throttling. */
@@ -50,7 +61,8 @@ public record EmulatorSettings(
     @Override
     public String toString() {
         return "EmulatorSettings[storeFile=" + storeFile + ", port=" + port + ", clientId=" + clientId
-                + ", clientSecret=***, pageSize=" + pageSize + ", writesPerSecond=" + writesPerSecond + "]";
+                + ", clientSecret=***, pageSize=" + pageSize + ", writesPerSecond=" + writesPerSecond
+                + ", scimToken=***]";
     }
 
     private static void requireText(String value, String name) {
@@ -67,6 +79,7 @@ public record EmulatorSettings(
         private String clientSecret = DEFAULT_CLIENT_SECRET;
         private int pageSize = DEFAULT_PAGE_SIZE;
         private int writesPerSecond;
+        private String scimToken = DEFAULT_SCIM_TOKEN;
 
         private Builder() {}
 
@@ -101,8 +114,14 @@ public record EmulatorSettings(
             return this;
         }
 
+        /** The bearer token the SCIM service requires. */
+        public Builder scimToken(String scimToken) {
+            this.scimToken = scimToken;
+            return this;
+        }
+
         public EmulatorSettings build() {
-            return new EmulatorSettings(storeFile, port, clientId, clientSecret, pageSize, writesPerSecond);
+            return new EmulatorSettings(storeFile, port, clientId, clientSecret, pageSize, writesPerSecond, scimToken);
         }
     }
 }

@@ -1,15 +1,45 @@
 package dev.dirsync.daemon.run;
 
 import dev.dirsync.core.port.StateStore;
-import dev.dirsync.core.state.InMemoryStateStore;
 import dev.dirsync.daemon.config.DirsyncConfig;
+import dev.dirsync.daemon.config.StateConfig;
+import dev.dirsync.state.JdbcStateStore;
+import dev.dirsync.state.StateStoreSettings;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
 
-/** Opens the state store a configuration names. */
+/** Opens the state store a configuration names: an H2 file (the default) or PostgreSQL. */
 public final class StateStores {
+    /** Room for the runs' own work plus a clustered scheduler's job store, which shares the pool. */
+    private static final int POSTGRES_POOL_SIZE = 8;
+
     private StateStores() {
     }
 
     public static StateStore open(DirsyncConfig config) {
-        return new InMemoryStateStore();
+        return JdbcStateStore.open(settings(config.state()));
+    }
+
+    /** The store's connection pool, for the scheduler's job store; empty for stores without one. */
+    public static Optional<DataSource> dataSource(StateStore store) {
+        return store instanceof JdbcStateStore jdbc ? Optional.of(jdbc.dataSource()) : Optional.empty();
+    }
+
+    /** Whether the configuration's state lives in PostgreSQL (shared by several daemons). */
+    public static boolean isPostgres(DirsyncConfig config) {
+        return config.state().url().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
+    static StateStoreSettings settings(StateConfig state) {
+        String url = state.url();
+        // An H2 file writes each commit before it returns, so a killed process loses nothing.
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+            url = url + ";WRITE_DELAY=0";
+        }
+        StateStoreSettings settings = new StateStoreSettings(url, state.user(),
+                state.password() == null ? null : state.password().reveal());
+        return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") ? settings.withPoolSize(POSTGRES_POOL_SIZE)
+                : settings;
     }
 }
