@@ -19,7 +19,7 @@ public final class LdapDirectorySources {
      *     the file, and the line of a syntax error)
      */
     public static DirectorySource open(LdapSourceSettings settings) {
-        if (SourceAddress.parse(settings.url()) instanceof SourceAddress.Embedded embedded) {
+        if (SourceAddress.parseList(settings.url()).get(0) instanceof SourceAddress.Embedded embedded) {
             return EmbeddedDirectorySource.start(settings, embedded.ldifFile());
         }
         return new LdapDirectorySource(settings);

@@ -3,12 +3,16 @@ package dev.dirsync.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +41,7 @@ class LdapSourceSettingsTest {
     @Test
     void baseDns_areCopiedAndUnmodifiable() {
         List<String> bases = new ArrayList<>(List.of("DC=example,DC=com"));
-        LdapSourceSettings settings = LdapSourceSettings.of("ldap://dc1", "CN=a,DC=example,DC=com", SECRET, bases);
+        LdapSourceSettings settings = LdapSourceSettings.of("ldaps://dc1", "CN=a,DC=example,DC=com", SECRET, bases);
         bases.add("DC=other,DC=com");
 
         assertThat(settings.baseDns()).containsExactly("DC=example,DC=com");
@@ -48,7 +52,7 @@ class LdapSourceSettingsTest {
     @ValueSource(strings = {"ldap://dc1", "ldap://dc1.example.com:3268", "ldaps://dc1.example.com:636", "LDAP://DC1/",
         "ldap://[::1]:389", "embedded:config/demo/directory.ldif", "embedded:/tmp/x.ldif"})
     void url_acceptedForms(String url) {
-        assertThat(VALID.withUrl(url).url()).isEqualTo(url);
+        assertThat(VALID.toBuilder().allowCleartext(true).url(url).build().url()).isEqualTo(url);
     }
 
     static Stream<Arguments> invalidSettings() {
@@ -79,7 +83,28 @@ class LdapSourceSettingsTest {
                 invalid("zero connect timeout", s -> s.withTimeouts(Duration.ZERO, null),
                         "source.connectTimeout must be at least 1ms, got PT0S"),
                 invalid("negative response timeout", s -> s.withTimeouts(null, Duration.ofSeconds(-1)),
-                        "source.responseTimeout must be at least 1ms, got PT-1S"));
+                        "source.responseTimeout must be at least 1ms, got PT-1S"),
+                invalid("malformed excluded DN", s -> s.toBuilder().excludedDns(List.of("Former")).build(),
+                        "source.excludedDns[0] is not a valid DN: 'Former'"),
+                invalid("excluded DN outside the bases",
+                        s -> s.toBuilder().excludedDns(List.of("OU=Staff,DC=example,DC=com", "OU=X,DC=other,DC=com"))
+                                .build(), "source.excludedDns[1] 'OU=X,DC=other,DC=com' is not below any of source.baseDns"),
+                invalid("excluded DN equal to a base", s -> s.toBuilder().excludedDns(List.of("DC=example,DC=com"))
+                        .build(), "source.excludedDns[0]"),
+                invalid("malformed group DN", s -> s.toBuilder().groupDn("Sync Users").build(),
+                        "source.groupDn is not a valid DN: 'Sync Users'"),
+                invalid("cleartext to a remote host", s -> s.withUrl("ldap://dc1.example.com"),
+                        "source.url ldap://dc1.example.com:389 would carry the bind password in cleartext"),
+                invalid("cleartext to the second of two hosts", s -> s.withUrl("ldap://127.0.0.1 ldap://dc2"),
+                        "source.allowCleartext: true"),
+                invalid("mixed schemes", s -> s.withUrl("ldaps://dc1 ldap://dc2"), "source.url mixes ldap:// and ldaps://"),
+                invalid("ldaps mode with ldap url", s -> s.toBuilder().url("ldap://dc1")
+                        .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.LDAPS)).build(), "source.tls.mode is ldaps"),
+                invalid("starttls mode with ldaps url", s -> s.toBuilder()
+                        .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS)).build(), "source.tls.mode is starttls"),
+                invalid("embedded in a list", s -> s.withUrl("ldap://127.0.0.1 embedded:x.ldif"), "source.url"),
+                invalid("tls for an embedded directory", s -> s.toBuilder().url("embedded:x.ldif")
+                        .tls(LdapTlsSettings.insecure(null)).build(), "source.tls does not apply"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +116,76 @@ class LdapSourceSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(expectedMessage)
                 .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void builder_newSettings_areKeptAndDefaulted() {
+        LdapSourceSettings settings = VALID.toBuilder()
+                .urls(List.of("ldaps://dc1.example.com", "ldaps://dc2.example.com:3269"))
+                .excludedDns(List.of("OU=Former,DC=example,DC=com"))
+                .groupDn("CN=Sync,OU=Groups,DC=example,DC=com")
+                .skipDisabled(true)
+                .build();
+
+        assertThat(settings.urls()).containsExactly("ldaps://dc1.example.com", "ldaps://dc2.example.com:3269");
+        assertThat(settings.excludedDns()).containsExactly("OU=Former,DC=example,DC=com");
+        assertThat(settings.groupDn()).isEqualTo("CN=Sync,OU=Groups,DC=example,DC=com");
+        assertThat(settings.skipDisabled()).isTrue();
+        assertThat(settings.tls()).isEqualTo(LdapTlsSettings.FROM_URL);
+        assertThat(settings.allowCleartext()).isFalse();
+        assertThat(VALID.excludedDns()).isEmpty();
+        assertThat(VALID.groupDn()).isNull();
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+    }
+
+    @Test
+    void url_severalSeparatedByCommasOrWhitespace_areAllKept() {
+        assertThat(VALID.withUrl("ldaps://dc1, ldaps://dc2\tldaps://dc3:3269").urls())
+                .containsExactly("ldaps://dc1", "ldaps://dc2", "ldaps://dc3:3269");
+    }
+
+    @Test
+    void urls_embeddedPathWithSpaces_isOneUrl() {
+        assertThat(VALID.withUrl("embedded:/tmp/my dir/people.ldif").urls()).containsExactly("embedded:/tmp/my dir/people.ldif");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ldap://127.0.0.1", "ldap://127.0.0.2:3389", "ldap://localhost", "ldap://[::1]:389"})
+    void cleartext_toLoopback_isAllowedWithoutAllowCleartext(String url) {
+        assertThat(VALID.withUrl(url).urls()).containsExactly(url);
+    }
+
+    @Test
+    void cleartext_toRemoteHost_isAllowedWhenAllowCleartextOrStartTls() {
+        assertThat(VALID.toBuilder().url("ldap://dc1.example.com").allowCleartext(true).build().allowCleartext()).isTrue();
+        assertThat(VALID.toBuilder().url("ldap://dc1.example.com")
+                .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS)).build().tls().mode())
+                .isEqualTo(LdapTlsSettings.Mode.STARTTLS);
+    }
+
+    @Test
+    void bindDn_userPrincipalName_isAccepted() {
+        LdapSourceSettings settings = VALID.toBuilder().bindDn("svc-dirsync@corp.example.com").build();
+
+        assertThat(settings.bindDn()).isEqualTo("svc-dirsync@corp.example.com");
+    }
+
+    @Test
+    void tls_settingsAreValidatedAndNeverShowThePassword(@TempDir Path dir) throws IOException {
+        Path store = Files.write(dir.resolve("trust.p12"), new byte[] {1});
+        LdapTlsSettings tls = LdapTlsSettings.trusting(null, store, SECRET);
+
+        assertThat(VALID.toBuilder().tls(tls).build().toString()).doesNotContain(SECRET).contains("trust.p12");
+        assertThatThrownBy(() -> LdapTlsSettings.trusting(null, dir.resolve("missing.p12"), null))
+                .hasMessageContaining("source.tls.trustStore").hasMessageContaining("missing.p12");
+        assertThatThrownBy(() -> new LdapTlsSettings(null, store, null, null, true))
+                .hasMessageContaining("source.tls.insecure and source.tls.trustStore");
+        assertThatThrownBy(() -> new LdapTlsSettings(null, store, null, "PEM", false))
+                .hasMessageContaining("source.tls.trustStoreType must be PKCS12 or JKS");
+        assertThatThrownBy(() -> new LdapTlsSettings(LdapTlsSettings.Mode.NONE, null, null, null, true))
+                .hasMessageContaining("source.tls.mode");
+        assertThatThrownBy(() -> LdapTlsSettings.Mode.parse("ssl")).hasMessageContaining("source.tls.mode");
+        assertThat(LdapTlsSettings.Mode.parse(" StartTLS ")).isEqualTo(LdapTlsSettings.Mode.STARTTLS);
     }
 
     @Test

@@ -8,6 +8,12 @@ import java.util.Objects;
  * left the scope) in a delta read; its attributes may be incomplete.
  */
 public record SourceEntry(String dn, Anchor anchor, List<String> objectClasses, Attributes attributes, boolean deleted) {
+    /**
+     * Attribute in which a source carries the objectGUID-based anchor when {@link #anchor()} is
+     * another one (mS-DS-ConsistencyGuid), because tombstones may lose the latter.
+     */
+    public static final String OBJECT_GUID_ANCHOR = "objectGUID;anchor";
+
     public SourceEntry {
         Objects.requireNonNull(dn, "dn");
         Objects.requireNonNull(anchor, "anchor");

@@ -20,6 +20,14 @@ public interface DirectorySource extends AutoCloseable {
      */
     SyncCursor read(Optional<SyncCursor> since, EntryHandler handler);
 
+    /**
+     * As {@link #read}, also saying whether the read was full. A source that may fall back from a
+     * delta to a full read must override this; the default takes any read given a cursor as a delta.
+     */
+    default ReadResult readFrom(Optional<SyncCursor> since, EntryHandler handler) {
+        return new ReadResult(read(since, handler), since.isEmpty());
+    }
+
     /** A short description for logs: the URL and base, never credentials. */
     String describe();
 

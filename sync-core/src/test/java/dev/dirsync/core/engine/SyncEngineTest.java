@@ -17,6 +17,7 @@ import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.EntryHandler;
+import dev.dirsync.core.port.ReadResult;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.removal.RemovalAction;
@@ -223,6 +224,33 @@ class SyncEngineTest {
     }
 
     @Test
+    void deltaTheSourceAnsweredInFull_removesWhatTheReadDidNotReturn() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 100);
+        for (int i = 0; i < 4; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        directory.remove(0);
+        source.deltaFallsBackToFull = true;
+        RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
+        assertThat(result.type()).isEqualTo(RunType.FULL);
+        assertThat(result.summary().deleted()).isEqualTo(1);
+    }
+
+    @Test
+    void tombstoneWithoutTheManagedAnchor_isMatchedByItsObjectGuidAnchor() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 100);
+        directory.add(user("anna"));
+        run(RunOptions.APPLY);
+        SourceEntry anna = directory.get(0);
+        source.delta.add(new SourceEntry(anna.dn(), dev.dirsync.core.Fixtures.anchor("guid-of-anna"), List.of("user"),
+                Attributes.builder().add(SourceEntry.OBJECT_GUID_ANCHOR, anna.anchor().value()).build(), true));
+        RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
+        assertThat(result.summary().deleted()).isEqualTo(1);
+        assertThat(cloud.users).isEmpty();
+    }
+
+    @Test
     void deltaWithoutCursor_readsInFull() {
         directory.add(user("anna"));
         RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
@@ -260,6 +288,47 @@ class SyncEngineTest {
         assertThatThrownBy(() -> run(RunOptions.APPLY)).isInstanceOf(UnavailableException.class);
     }
 
+    @Test
+    void stopSignal_exportsTheBatchInFlight_recordsFailed_storesNoCursor_removesNothing() {
+        for (int i = 0; i < 30; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        directory.subList(0, 5).clear();
+        for (int i = 30; i < 60; i++) {
+            directory.add(user("user" + i));
+        }
+        int[] seen = {0};
+        long[] startedRun = {0};
+        SyncEngine engine = SyncEngine.builder().source(source, "test-source").cloud(cloud).state(state).rules(RULES)
+                .mapper(new MailUserMapper(new MappingSettings("example.com", "DE")))
+                .removal(new RemovalSettings(RemovalAction.DELETE, 500, 100))
+                .listener(new SyncListener() {
+                    @Override
+                    public void started(long runId, RunType type) {
+                        startedRun[0] = runId;
+                    }
+
+                    @Override
+                    public void progress(RunSummary soFar) {
+                        seen[0] = (int) soFar.read();
+                    }
+                })
+                .stopSignal(() -> seen[0] >= 40).build();
+
+        assertThatThrownBy(() -> engine.run(RunOptions.APPLY)).isInstanceOf(dev.dirsync.core.RunStoppedException.class)
+                .hasMessage("stopped by shutdown");
+
+        assertThat(startedRun[0]).isEqualTo(2);
+        assertThat(cloud.users).as("the 15 new users planned before the stop were exported, none removed").hasSize(45);
+        assertThat(state.run(2)).hasValueSatisfying(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(r.errorSummary()).isEqualTo("stopped by shutdown");
+            assertThat(r.summary().created()).isEqualTo(15);
+        });
+        assertThat(state.cursor("test-source")).contains(new SyncCursor("seq", "1"));
+    }
+
     /**
      * Serves the list in full, or (with a cursor) only the entries in {@code delta}; can fail after
      * some entries to imitate a directory lost mid-read.
@@ -268,6 +337,7 @@ class SyncEngineTest {
         private final List<SourceEntry> entries;
         final List<SourceEntry> delta = new ArrayList<>();
         int failAfter = -1;
+        boolean deltaFallsBackToFull;
         final List<Optional<SyncCursor>> reads = new ArrayList<>();
 
         ListSource(List<SourceEntry> entries) {
@@ -276,8 +346,14 @@ class SyncEngineTest {
 
         @Override
         public SyncCursor read(Optional<SyncCursor> since, EntryHandler handler) {
+            return readFrom(since, handler).cursor();
+        }
+
+        @Override
+        public ReadResult readFrom(Optional<SyncCursor> since, EntryHandler handler) {
             reads.add(since);
-            List<SourceEntry> served = since.isPresent() ? delta : entries;
+            boolean full = since.isEmpty() || deltaFallsBackToFull;
+            List<SourceEntry> served = full ? entries : delta;
             int n = 0;
             for (SourceEntry entry : served) {
                 if (n++ == failAfter) {
@@ -285,7 +361,7 @@ class SyncEngineTest {
                 }
                 handler.accept(entry);
             }
-            return new SyncCursor("seq", String.valueOf(reads.size()));
+            return new ReadResult(new SyncCursor("seq", String.valueOf(reads.size())), full);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.dirsync.ldap.internal;
 
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.EntryHandler;
+import dev.dirsync.core.port.ReadResult;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.ldap.LdapDirectorySource;
 import dev.dirsync.ldap.LdapSourceSettings;
@@ -51,6 +52,11 @@ public final class EmbeddedDirectorySource implements DirectorySource {
     @Override
     public SyncCursor read(Optional<SyncCursor> since, EntryHandler handler) {
         return source.read(since, handler);
+    }
+
+    @Override
+    public ReadResult readFrom(Optional<SyncCursor> since, EntryHandler handler) {
+        return source.readFrom(since, handler);
     }
 
     @Override

@@ -11,8 +11,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Turns one LDAP entry into a {@link SourceEntry}: anchor, object classes and string attributes. */
+/**
+ * Turns one LDAP entry into a {@link SourceEntry}: anchor, object classes and string attributes.
+ * An entry with an objectGUID also carries it, in anchor form, as the text attribute
+ * {@value #OBJECT_GUID_ANCHOR}: a tombstone may have lost the mS-DS-ConsistencyGuid that anchored
+ * the live object, and the objectGUID lets the engine still match it.
+ */
 public final class EntryDecoder {
+
+    /**
+     * The objectGUID as an anchor value (Base64 of the bytes as stored), on every entry that has
+     * one, whatever attribute its anchor came from.
+     */
+    public static final String OBJECT_GUID_ANCHOR = SourceEntry.OBJECT_GUID_ANCHOR;
 
     /** The attributes every read requests. */
     public static final List<String> REQUESTED_ATTRIBUTES = List.of(
@@ -28,15 +39,23 @@ public final class EntryDecoder {
     private EntryDecoder() {
     }
 
-    /** Empty when the entry has no anchor. */
+    /** A live entry; empty when the entry has no anchor. */
     public static Optional<SourceEntry> decode(Entry entry) {
+        return decode(entry, false);
+    }
+
+    /**
+     * @param deleted whether the entry is reported as gone (a tombstone, or an object that left the scope)
+     * @return empty when the entry has no anchor
+     */
+    public static Optional<SourceEntry> decode(Entry entry, boolean deleted) {
         Optional<Anchor> anchor = AnchorReader.anchorOf(entry);
         if (anchor.isEmpty()) {
             return Optional.empty();
         }
         String[] objectClasses = entry.getObjectClassValues();
         List<String> classes = objectClasses == null ? List.of() : Arrays.asList(objectClasses);
-        return Optional.of(SourceEntry.live(entry.getDN(), anchor.get(), classes, textAttributes(entry)));
+        return Optional.of(new SourceEntry(entry.getDN(), anchor.get(), classes, textAttributes(entry), deleted));
     }
 
     private static Attributes textAttributes(Entry entry) {
@@ -46,6 +65,10 @@ public final class EntryDecoder {
                 continue;
             }
             builder.putAll(attribute.getName(), Arrays.asList(attribute.getValues()));
+        }
+        byte[] objectGuid = entry.getAttributeValueBytes(AnchorReader.OBJECT_GUID);
+        if (objectGuid != null && objectGuid.length > 0) {
+            builder.add(OBJECT_GUID_ANCHOR, Anchor.ofBytes(objectGuid).value());
         }
         return builder.build();
     }

@@ -38,6 +38,15 @@ public final class LdapFailures {
         return new UnavailableException("search under '" + baseDn + "' at " + url + " failed: " + describe(e), e);
     }
 
+    /** A failure while reading what a read needs first: the root DSE, the DC's identity, the scoping group. */
+    public static UnavailableException readFailed(LDAPException e, String url, String what) {
+        if (connectionLost(e.getResultCode())) {
+            return new UnavailableException("directory " + url + " stopped answering while reading " + what + ": "
+                    + describe(e), e);
+        }
+        return new UnavailableException("reading " + what + " at " + url + " failed: " + describe(e), e);
+    }
+
     static boolean connectionLost(ResultCode code) {
         return !code.isConnectionUsable() || code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN
                 || code == ResultCode.TIMEOUT;

@@ -1,6 +1,7 @@
 package dev.dirsync.ldap.internal;
 
 import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -9,6 +10,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.util.List;
 
 /**
  * A subtree search under one base DN, requested page by page with the simple paged results control
@@ -19,11 +21,30 @@ public final class PagedSearch {
     private final Filter filter;
     private final int pageSize;
     private final String[] attributes;
+    private final List<Control> controls;
 
+    /** A listener told when each page has arrived, while the connection is free for other requests. */
+    public interface PageListener extends SearchResultListener {
+        void pageCompleted(LDAPConnection connection) throws LDAPException;
+    }
+
+    /** Requests {@link EntryDecoder#REQUESTED_ATTRIBUTES}, no further controls. */
     public PagedSearch(Filter filter, int pageSize) {
+        this(filter, pageSize, EntryDecoder.REQUESTED_ATTRIBUTES, List.of());
+    }
+
+    /**
+     * @param controls sent with every page besides the paging control (e.g. AD's Show Deleted)
+     */
+    public PagedSearch(Filter filter, int pageSize, List<String> attributes, List<Control> controls) {
         this.filter = filter;
         this.pageSize = pageSize;
-        this.attributes = EntryDecoder.REQUESTED_ATTRIBUTES.toArray(new String[0]);
+        this.attributes = attributes.toArray(new String[0]);
+        this.controls = List.copyOf(controls);
+    }
+
+    public Filter filter() {
+        return filter;
     }
 
     /**
@@ -38,8 +59,12 @@ public final class PagedSearch {
         do {
             SearchRequest request = new SearchRequest(listener, baseDn, SearchScope.SUB, filter, attributes);
             request.addControl(new SimplePagedResultsControl(pageSize, cookie, false));
+            controls.forEach(request::addControl);
             SearchResult result = connection.search(request);
             requests++;
+            if (listener instanceof PageListener pages) {
+                pages.pageCompleted(connection);
+            }
             cookie = nextCookie(result);
         } while (cookie != null);
         return requests;

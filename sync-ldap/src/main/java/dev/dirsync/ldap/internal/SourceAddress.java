@@ -4,6 +4,10 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Where a source reads from, parsed from {@code source.url}. */
 public sealed interface SourceAddress permits SourceAddress.Network, SourceAddress.Embedded {
@@ -15,11 +19,27 @@ public sealed interface SourceAddress permits SourceAddress.Network, SourceAddre
         public String url() {
             return (secure ? "ldaps://" : "ldap://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         }
+
+        /**
+         * Whether the host is this machine's loopback interface, judged from the text alone (no
+         * name lookup): {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}.
+         */
+        public boolean loopback() {
+            String h = host.toLowerCase(Locale.ROOT);
+            return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
+                    || h.equals("0:0:0:0:0:0:0:1") || LOOPBACK_V4.matcher(h).matches();
+        }
     }
 
     /** An in-process directory loaded from an LDIF file. */
     record Embedded(Path ldifFile) implements SourceAddress {
     }
+
+    /** IPv4 literals in 127.0.0.0/8. */
+    Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
+    /** Separates the URLs of a list: whitespace and commas (URLs carry no DN here, so no comma). */
+    Pattern URL_SEPARATOR = Pattern.compile("[\\s,]+");
 
     /**
      * Parses {@code ldap://host[:port]}, {@code ldaps://host[:port]} or {@code embedded:PATH.ldif}.
@@ -36,6 +56,42 @@ public sealed interface SourceAddress permits SourceAddress.Network, SourceAddre
         return parseNetwork(url);
     }
 
+    /**
+     * Parses one address, or several network addresses separated by whitespace or commas (domain
+     * controllers tried in order). An {@code embedded:} address stands alone: the rest of the text is
+     * its path.
+     *
+     * @throws IllegalArgumentException naming {@code source.url} when any part is invalid
+     */
+    static List<SourceAddress> parseList(String urls) {
+        if (urls == null || urls.isBlank()) {
+            throw new IllegalArgumentException("source.url must not be blank");
+        }
+        String text = urls.strip();
+        if (text.regionMatches(true, 0, EMBEDDED_PREFIX, 0, EMBEDDED_PREFIX.length())) {
+            return List.of(parseEmbedded(text));
+        }
+        List<SourceAddress> parsed = new ArrayList<>();
+        for (String part : URL_SEPARATOR.split(text)) {
+            if (part.regionMatches(true, 0, EMBEDDED_PREFIX, 0, EMBEDDED_PREFIX.length())) {
+                throw invalid(urls, "an embedded: directory cannot be one of several URLs");
+            }
+            parsed.add(parseNetwork(part));
+        }
+        return List.copyOf(parsed);
+    }
+
+    /** The network addresses of a list; empty when it names an embedded directory. */
+    static List<Network> networks(String urls) {
+        List<Network> networks = new ArrayList<>();
+        for (SourceAddress address : parseList(urls)) {
+            if (address instanceof Network network) {
+                networks.add(network);
+            }
+        }
+        return List.copyOf(networks);
+    }
+
     private static SourceAddress parseEmbedded(String url) {
         String path = url.substring(EMBEDDED_PREFIX.length());
         if (path.isBlank()) {
@@ -48,7 +104,7 @@ public sealed interface SourceAddress permits SourceAddress.Network, SourceAddre
         }
     }
 
-    private static SourceAddress parseNetwork(String url) {
+    private static Network parseNetwork(String url) {
         LDAPURL parsed;
         try {
             parsed = new LDAPURL(url);

@@ -1,37 +1,81 @@
 package dev.dirsync.ldap.internal;
 
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.port.EntryHandler;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands each search result entry to the {@link EntryHandler} as it arrives, on the searching
- * thread. Entries without an anchor are logged and skipped; search references (AD's referrals to
- * other partitions) are ignored. An exception thrown by the handler ends the search and reaches the
- * caller unchanged.
+ * thread. Entries without an anchor are logged and skipped; entries whose DN the selector refuses
+ * are dropped; search references (AD's referrals to other partitions) are ignored. An entry with a
+ * ranged attribute ({@code proxyAddresses;range=0-1499}) is held until its page has arrived, then
+ * completed on the same connection ({@link RangeRetrieval}) and handed on. An exception thrown by
+ * the handler ends the search and reaches the caller unchanged.
  */
-public final class StreamingListener implements SearchResultListener {
+public final class StreamingListener implements PagedSearch.PageListener {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(StreamingListener.class);
 
     private final transient EntryHandler handler;
+    private final transient Predicate<DN> selector;
+    private final boolean deleted;
+    private final transient List<Entry> ranged = new ArrayList<>();
     private long delivered;
     private long skipped;
     private long references;
+    private long dropped;
 
+    /** Live entries, every DN accepted. */
     public StreamingListener(EntryHandler handler) {
+        this(handler, dn -> true, false);
+    }
+
+    /**
+     * @param selector which DNs to hand on (the others are dropped and counted)
+     * @param deleted whether the entries are reported as gone
+     */
+    public StreamingListener(EntryHandler handler, Predicate<DN> selector, boolean deleted) {
         this.handler = handler;
+        this.selector = selector;
+        this.deleted = deleted;
     }
 
     @Override
     public void searchEntryReturned(SearchResultEntry entry) {
-        Optional<SourceEntry> decoded = EntryDecoder.decode(entry);
+        if (RangeRetrieval.hasRanges(entry)) {
+            ranged.add(entry);
+            return;
+        }
+        deliver(entry);
+    }
+
+    @Override
+    public void pageCompleted(LDAPConnection connection) throws LDAPException {
+        List<Entry> pending = List.copyOf(ranged);
+        ranged.clear();
+        for (Entry entry : pending) {
+            deliver(RangeRetrieval.complete(connection, entry));
+        }
+    }
+
+    private void deliver(Entry entry) {
+        if (!selector.test(parsedDn(entry))) {
+            dropped++;
+            return;
+        }
+        Optional<SourceEntry> decoded = EntryDecoder.decode(entry, deleted);
         if (decoded.isEmpty()) {
             skipped++;
             log.warn("Skipping {}: it has no anchor ({}, {} or a valid {})", entry.getDN(),
@@ -40,6 +84,14 @@ public final class StreamingListener implements SearchResultListener {
         }
         delivered++;
         handler.accept(decoded.get());
+    }
+
+    private static DN parsedDn(Entry entry) {
+        try {
+            return entry.getParsedDN();
+        } catch (LDAPException e) {
+            return DN.NULL_DN;
+        }
     }
 
     @Override
@@ -58,5 +110,10 @@ public final class StreamingListener implements SearchResultListener {
 
     public long references() {
         return references;
+    }
+
+    /** Entries the selector refused. */
+    public long dropped() {
+        return dropped;
     }
 }

@@ -82,8 +82,33 @@ class EntryDecoderTest {
         assertThat(decoded.dn()).isEqualTo(DN);
         assertThat(decoded.objectClasses()).containsExactly("top", "person", "organizationalPerson", "user");
         assertThat(decoded.attributes().all("proxyaddresses")).containsExactly("SMTP:ada@example.com", "smtp:a@example.com");
-        assertThat(decoded.attributes().names()).containsExactly("objectClass", "cn", "proxyAddresses");
+        assertThat(decoded.attributes().names()).containsExactly("objectClass", "cn", "proxyAddresses", "objectGUID;anchor");
+        assertThat(decoded.attributes().firstOrNull("objectGUID;anchor")).isEqualTo(Anchor.ofBytes(GUID_AS_STORED).value());
         assertThat(decoded.deleted()).isFalse();
+    }
+
+    @Test
+    void decode_deletedEntryAnchoredByConsistencyGuid_alsoCarriesTheObjectGuidAnchor() {
+        Entry tombstone = new Entry("CN=Ada\\0ADEL:33f036f3-e904-444b-9ef6-18e000a6ca0a,CN=Deleted Objects,DC=example,DC=com",
+                new Attribute("objectClass", "top", "user"),
+                new Attribute("isDeleted", "TRUE"),
+                new Attribute("objectGUID", OTHER_GUID),
+                new Attribute("mS-DS-ConsistencyGuid", GUID_AS_STORED));
+
+        SourceEntry decoded = EntryDecoder.decode(tombstone, true).orElseThrow();
+
+        assertThat(decoded.deleted()).isTrue();
+        assertThat(decoded.anchor()).isEqualTo(Anchor.ofBytes(GUID_AS_STORED));
+        assertThat(decoded.attributes().firstOrNull(EntryDecoder.OBJECT_GUID_ANCHOR))
+                .isEqualTo(Anchor.ofBytes(OTHER_GUID).value());
+    }
+
+    @Test
+    void decode_entryUuidOnly_carriesNoObjectGuidAnchor() {
+        SourceEntry decoded = EntryDecoder.decode(
+                new Entry(DN, new Attribute("entryUUID", "33f036f3-e904-444b-9ef6-18e000a6ca0a"))).orElseThrow();
+
+        assertThat(decoded.attributes().has(EntryDecoder.OBJECT_GUID_ANCHOR)).isFalse();
     }
 
     @Test
