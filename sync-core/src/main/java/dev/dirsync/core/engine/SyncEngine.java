@@ -1,5 +1,6 @@
 package dev.dirsync.core.engine;
 
+import dev.dirsync.core.RunStoppedException;
 import dev.dirsync.core.engine.internal.AnchorSet;
 import dev.dirsync.core.mapping.MailUserMapper;
 import dev.dirsync.core.model.Anchor;
@@ -10,6 +11,7 @@ import dev.dirsync.core.plan.Planner;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.FindingSink;
+import dev.dirsync.core.port.ReadResult;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.removal.RemovalSettings;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,7 @@ public final class SyncEngine {
     private final RemovalSettings removal;
     private final FindingSink findings;
     private final SyncListener listener;
+    private final BooleanSupplier stopSignal;
 
     private SyncEngine(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -64,6 +68,7 @@ public final class SyncEngine {
         this.removal = b.removal;
         this.findings = b.findings;
         this.listener = b.listener;
+        this.stopSignal = b.stopSignal;
     }
 
     public static Builder builder() {
@@ -71,8 +76,10 @@ public final class SyncEngine {
     }
 
     /**
-     * Runs once. A run that throws (source or target lost) is recorded as FAILED, yields no
-     * removals and stores no cursor.
+     * Runs once. A run that throws (source or target lost, or stopped by the stop signal) is
+     * recorded as FAILED, yields no removals and stores no cursor.
+     *
+     * @throws RunStoppedException when the stop signal was raised; the batch in flight was exported
      */
     public RunResult run(RunOptions options) {
         Optional<SyncCursor> since = options.type() == RunType.DELTA ? state.cursor(sourceKey) : Optional.empty();
@@ -83,6 +90,7 @@ public final class SyncEngine {
         RunRecord record = state.beginRun(type, options.trigger());
         Run run = new Run(record.id(), type, options.dryRun());
         try {
+            listener.started(record.id(), type);
             RunResult result = run.execute(since);
             state.finishRun(record.id(), result.status(), result.summary(), result.note());
             return result;
@@ -95,7 +103,7 @@ public final class SyncEngine {
     /** The state of one run; lives only as long as {@link #run}. */
     private final class Run {
         private final long runId;
-        private final RunType type;
+        private RunType type;
         private final boolean dryRun;
         private final RunCounters counters = new RunCounters();
         private final Screening screening = new Screening(rules, findings, listener);
@@ -120,12 +128,19 @@ public final class SyncEngine {
             Planner planner = new Planner(index);
 
             listener.stage("reading directory");
-            SyncCursor cursor = source.read(since, entry -> {
+            ReadResult read = source.readFrom(since, entry -> {
+                stopIfAsked(exporter);
                 counters.read++;
                 accept(entry, planner, exporter);
                 progress();
             });
+            SyncCursor cursor = read.cursor();
             exporter.flush();
+            stopIfAsked(exporter);
+            if (read.full() && type == RunType.DELTA) {
+                LOG.info("the source read in full instead of a delta; objects it did not return count as removed");
+                type = RunType.FULL;
+            }
 
             String note = null;
             RunStatus status;
@@ -152,6 +167,17 @@ public final class SyncEngine {
             listener.progress(counters.snapshot());
             int held = status == RunStatus.DELETION_THRESHOLD_EXCEEDED ? removals.size() : 0;
             return new RunResult(runId, type, status, counters.snapshot(), cursor, held, note);
+        }
+
+        /** Between entries: on a stop request, exports the batch in flight and ends the run. */
+        private void stopIfAsked(Exporter exporter) {
+            if (stopSignal.getAsBoolean()) {
+                exporter.flush();
+                listener.progress(counters.snapshot());
+                LOG.info("stop requested: run {} ends after {} entries, without removals or a new cursor", runId,
+                        counters.read);
+                throw new RunStoppedException("stopped by shutdown");
+            }
         }
 
         private void loadIndex() {
@@ -184,8 +210,7 @@ public final class SyncEngine {
         private void accept(SourceEntry entry, Planner planner, Exporter exporter) {
             if (entry.deleted()) {
                 counters.skipped++;
-                state.object(entry.anchor()).ifPresent(object ->
-                        removals.add(object, runId, "deleted or out of scope in the directory"));
+                managed(entry).ifPresent(object -> removals.add(object, runId, "deleted or out of scope in the directory"));
                 return;
             }
             live++;
@@ -204,6 +229,20 @@ public final class SyncEngine {
                 return;
             }
             exporter.submit(change.get(), entry.dn());
+        }
+
+        /**
+         * The managed object a deleted entry stands for: by its anchor, else by the objectGUID
+         * anchor a source adds when the usual anchor (mS-DS-ConsistencyGuid) may be stripped from
+         * tombstones.
+         */
+        private Optional<SyncedObject> managed(SourceEntry entry) {
+            Optional<SyncedObject> object = state.object(entry.anchor());
+            String guidAnchor = entry.attributes().firstOrNull(SourceEntry.OBJECT_GUID_ANCHOR);
+            if (object.isEmpty() && guidAnchor != null && !guidAnchor.isBlank()) {
+                object = state.object(new Anchor(guidAnchor));
+            }
+            return object;
         }
 
         /** A blocked user is listed among the run's per-object errors with its blocking findings. */
@@ -226,7 +265,9 @@ public final class SyncEngine {
                 });
                 unseen.forEach(object -> removals.add(object, runId, "not returned by the full read"));
             } else {
+                // a delta does not read them again: held and approved removals stay candidates
                 removals.addPending(state.pendingRemovals());
+                removals.addPending(state.approvedRemovals());
             }
             Removals.Decision decision = removals.decide();
             if (decision.exceeded()) {
@@ -268,6 +309,7 @@ public final class SyncEngine {
         private RemovalSettings removal = RemovalSettings.defaults();
         private FindingSink findings = FindingSink.NONE;
         private SyncListener listener = SyncListener.NONE;
+        private BooleanSupplier stopSignal = () -> false;
 
         /** @param key the source's identity for its stored cursor (URL and bases) */
         public Builder source(DirectorySource value, String key) {
@@ -308,6 +350,15 @@ public final class SyncEngine {
 
         public Builder listener(SyncListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Checked between directory entries; once it answers true the run exports the batch in
+         * flight and ends with {@link RunStoppedException}. Default: never.
+         */
+        public Builder stopSignal(BooleanSupplier value) {
+            this.stopSignal = Objects.requireNonNull(value, "stopSignal");
             return this;
         }
 

@@ -4,11 +4,16 @@ import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.rules.CheckResult;
+import dev.dirsync.core.state.RunType;
 
 /** Observes a run as it goes: progress, planned changes, per-object outcomes. Every method optional. */
 public interface SyncListener {
 
     SyncListener NONE = new SyncListener() { };
+
+    /** The run was recorded under {@code runId}; called once, before anything is read. */
+    default void started(long runId, RunType type) {
+    }
 
     /** A stage began ("reading cloud", "reading directory", ...). */
     default void stage(String name) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dirsync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Synchronizes people from Active Directory / LDAP to Microsoft Graph as mail users.",
         subcommands = {DemoCommand.class, SyncCommand.class, CheckCommand.class, ConfigCommand.class,
-                GenerateCommand.class, DirectoryCommand.class, CommandLine.HelpCommand.class},
+                GenerateCommand.class, DirectoryCommand.class, FixCommand.class, DaemonCommand.class, TriggerCommand.class,
+                StatusCommand.class, RunsCommand.class, PendingCommand.class, RemovalsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

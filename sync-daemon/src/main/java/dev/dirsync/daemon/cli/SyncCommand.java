@@ -50,10 +50,6 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     static int exitCode(RunResult result) {
-        return switch (result.status()) {
-            case DELETION_THRESHOLD_EXCEEDED -> ExitCode.THRESHOLD_EXCEEDED;
-            case SUCCESS, RUNNING -> ExitCode.OK;
-            case PARTIAL, FAILED -> ExitCode.PARTIAL;
-        };
+        return RunExitCodes.of(result.status());
     }
 }

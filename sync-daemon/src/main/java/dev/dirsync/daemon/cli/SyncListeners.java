@@ -6,6 +6,7 @@ import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.rules.CheckResult;
+import dev.dirsync.core.state.RunType;
 import java.util.List;
 
 /** Several listeners as one. */
@@ -18,6 +19,11 @@ final class SyncListeners implements SyncListener {
 
     static SyncListener of(SyncListener... listeners) {
         return new SyncListeners(List.of(listeners));
+    }
+
+    @Override
+    public void started(long runId, RunType type) {
+        listeners.forEach(l -> l.started(runId, type));
     }
 
     @Override

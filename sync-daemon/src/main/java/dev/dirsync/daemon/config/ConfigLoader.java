@@ -41,9 +41,10 @@ public final class ConfigLoader {
         Path base = file.toAbsolutePath().getParent();
         Problems problems = new Problems();
         ConfigNode top = new ConfigNode(root, "", problems, new ReferenceResolver(environment, base));
-        top.rejectUnknown(List.of("source", "target", "mapping", "rules", "removal", "state", "report"));
+        top.rejectUnknown(List.of("source", "target", "mapping", "rules", "removal", "state", "report", "schedule",
+                "admin"));
 
-        SourceConfig source = source(top.child("source"), problems, base);
+        SourceConfig source = SourceSection.read(top.child("source"), problems, base);
         TargetConfig target = target(top.child("target"), problems);
         MappingSettings mapping = mapping(top.child("mapping"), problems);
         RulesConfig rules = rules(top.child("rules"), problems);
@@ -52,11 +53,13 @@ public final class ConfigLoader {
         ConfigNode reportNode = top.child("report");
         reportNode.rejectUnknown(List.of("directory"));
         ReportConfig report = new ReportConfig(base.resolve(reportNode.text("directory", "reports")).normalize());
+        ScheduleConfig schedule = ServiceSections.schedule(top.child("schedule"), problems);
+        AdminConfig admin = ServiceSections.admin(top.child("admin"), problems, base);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(file.toString(), problems.list());
         }
-        return new DirsyncConfig(file, source, target, mapping, rules, removal, state, report);
+        return new DirsyncConfig(file, source, target, mapping, rules, removal, state, report, schedule, admin);
     }
 
     private static JsonNode parse(Path file) {
@@ -78,33 +81,6 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
-    }
-
-    private static SourceConfig source(ConfigNode node, Problems problems, Path base) {
-        node.rejectUnknown(List.of("url", "bindDn", "password", "baseDn", "filter", "pageSize"));
-        String url = node.requiredText("url");
-        boolean embedded = url != null && url.startsWith("embedded:");
-        if (url != null && !url.isBlank()) {
-            String lower = url.toLowerCase(Locale.ROOT);
-            if (embedded) {
-                Path ldif = base.resolve(url.substring("embedded:".length()));
-                if (!Files.isReadable(ldif)) {
-                    problems.add(node.path("url"), "embedded LDIF file " + ldif + " cannot be read");
-                }
-                url = "embedded:" + ldif.normalize();
-            } else if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
-                problems.add(node.path("url"), "must start with ldap://, ldaps:// or embedded:, got '" + url + "'");
-            }
-        }
-        String bindDn = node.requiredText("bindDn");
-        Secret password = node.secret("password", true);
-        List<String> baseDns = node.textList("baseDn");
-        if (baseDns.isEmpty()) {
-            problems.add(node.path("baseDn"), "is required (one DN or a list)");
-        }
-        String filter = node.text("filter", SourceConfig.DEFAULT_FILTER);
-        int pageSize = node.integer("pageSize", SourceConfig.DEFAULT_PAGE_SIZE, 1, 10_000);
-        return new SourceConfig(url, bindDn, password, baseDns, filter, pageSize);
     }
 
     private static TargetConfig target(ConfigNode node, Problems problems) {

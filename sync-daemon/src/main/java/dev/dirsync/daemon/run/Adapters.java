@@ -4,14 +4,19 @@ import dev.dirsync.cloud.graph.GraphCloudDirectory;
 import dev.dirsync.cloud.graph.GraphSettings;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
+import dev.dirsync.core.port.DirectoryWriter;
 import dev.dirsync.core.rules.ReadinessPolicy;
 import dev.dirsync.core.rules.RuleSettings;
 import dev.dirsync.daemon.config.ConfigException;
 import dev.dirsync.daemon.config.DirsyncConfig;
+import dev.dirsync.daemon.config.Secret;
 import dev.dirsync.daemon.config.SourceConfig;
+import dev.dirsync.daemon.config.SourceTlsConfig;
 import dev.dirsync.daemon.config.TargetConfig;
 import dev.dirsync.ldap.LdapDirectorySources;
+import dev.dirsync.ldap.LdapDirectoryWriter;
 import dev.dirsync.ldap.LdapSourceSettings;
+import dev.dirsync.ldap.LdapTlsSettings;
 import dev.dirsync.report.ReportContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +50,11 @@ public final class Adapters {
         return LdapDirectorySources.open(sourceSettings(config.source()));
     }
 
+    /** The writer {@code dirsync fix} uses: the source's directory, reached and bound as the source is. */
+    public static DirectoryWriter openWriter(DirsyncConfig config) {
+        return LdapDirectoryWriter.open(sourceSettings(config.source()));
+    }
+
     public static CloudDirectory openTarget(DirsyncConfig config) {
         return new GraphCloudDirectory(targetSettings(config.target()));
     }
@@ -68,9 +78,30 @@ public final class Adapters {
     }
 
     static LdapSourceSettings sourceSettings(SourceConfig source) {
-        return new LdapSourceSettings(source.url(), source.bindDn(),
-                source.password() == null ? null : source.password().reveal(), source.baseDns(), source.filter(),
-                source.pageSize(), LdapSourceSettings.DEFAULT_CONNECT_TIMEOUT, LdapSourceSettings.DEFAULT_RESPONSE_TIMEOUT);
+        return LdapSourceSettings.builder()
+                .urls(source.urls())
+                .bindDn(source.bindDn())
+                .password(reveal(source.password()))
+                .baseDns(source.baseDns())
+                .filter(source.filter())
+                .pageSize(source.pageSize())
+                .excludedDns(source.excludedDns())
+                .groupDn(source.groupDn())
+                .skipDisabled(source.skipDisabled())
+                .tls(tlsSettings(source.tls()))
+                .allowCleartext(source.allowCleartext())
+                .connectTimeout(source.connectTimeout())
+                .responseTimeout(source.responseTimeout())
+                .build();
+    }
+
+    static LdapTlsSettings tlsSettings(SourceTlsConfig tls) {
+        return new LdapTlsSettings(tls.mode(), tls.trustStore(), reveal(tls.trustStorePassword()), tls.trustStoreType(),
+                tls.insecure());
+    }
+
+    private static String reveal(Secret secret) {
+        return secret == null ? null : secret.reveal();
     }
 
     static GraphSettings targetSettings(TargetConfig target) {

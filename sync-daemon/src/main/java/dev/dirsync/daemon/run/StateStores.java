@@ -33,9 +33,10 @@ public final class StateStores {
 
     static StateStoreSettings settings(StateConfig state) {
         String url = state.url();
-        // An H2 file writes each commit before it returns, so a killed process loses nothing.
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
-            url = url + ";WRITE_DELAY=0";
+        // H2 would close the database from its own shutdown hook, under a run that is still recording
+        // how it stopped; the store closes it after the run instead.
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         StateStoreSettings settings = new StateStoreSettings(url, state.user(),
                 state.password() == null ? null : state.password().reveal());

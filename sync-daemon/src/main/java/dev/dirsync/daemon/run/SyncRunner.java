@@ -13,6 +13,7 @@ import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +29,32 @@ public final class SyncRunner {
 
     private final DirsyncConfig config;
     private final StateStore state;
+    private final List<ReportFormat> reportFormats;
 
     /** @param state what the run remembers; the caller owns and closes it */
     public SyncRunner(DirsyncConfig config, StateStore state) {
+        this(config, state, List.of(ReportFormat.CSV, ReportFormat.HTML));
+    }
+
+    /** @param reportFormats the cleanup report files each run writes to {@code report.directory} */
+    public SyncRunner(DirsyncConfig config, StateStore state, List<ReportFormat> reportFormats) {
         this.config = config;
         this.state = state;
+        this.reportFormats = List.copyOf(reportFormats);
     }
 
     public Outcome run(RunOptions options, SyncListener listener) {
+        return run(options, listener, () -> false);
+    }
+
+    /**
+     * @param stopSignal checked between directory entries; when it turns true the run exports its
+     *     batch in flight and ends with {@link dev.dirsync.core.RunStoppedException}
+     */
+    public Outcome run(RunOptions options, SyncListener listener, BooleanSupplier stopSignal) {
         Adapters.validate(config);
         Path dir = config.report().directory();
-        ReportFiles reports = new ReportFiles(List.of(ReportFiles.Target.in(dir, ReportFormat.CSV), ReportFiles.Target.in(dir, ReportFormat.HTML)),
+        ReportFiles reports = new ReportFiles(reportFormats.stream().map(f -> ReportFiles.Target.in(dir, f)).toList(),
                 Adapters.reportContext(config));
         boolean committed = false;
         try (DirectorySource source = Adapters.openSource(config); CloudDirectory cloud = Adapters.openTarget(config)) {
@@ -52,6 +68,7 @@ public final class SyncRunner {
                     .removal(config.removal())
                     .findings(reports)
                     .listener(listener)
+                    .stopSignal(stopSignal)
                     .build();
             RunResult result = engine.run(options);
             reports.commit();

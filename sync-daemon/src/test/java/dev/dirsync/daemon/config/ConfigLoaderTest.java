@@ -92,7 +92,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "source.url: must start with ldap://, ldaps:// or embedded:, got 'http://dc1'",
-                        "source.passwrod: unknown key (expected one of url, bindDn, password, baseDn, filter, pageSize)",
+                        "source.passwrod: unknown key (expected one of url, bindDn, password, baseDn, filter, pageSize, "
+                                + "excludedDns, groupDn, skipDisabled, tls, allowCleartext, connectTimeout, responseTimeout)",
                         "source.bindDn: is required",
                         "source.password: is required",
                         "source.baseDn: is required (one DN or a list)",

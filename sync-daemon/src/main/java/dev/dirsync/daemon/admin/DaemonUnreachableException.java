@@ -1,0 +1,10 @@
+package dev.dirsync.daemon.admin;
+
+import dev.dirsync.core.UnavailableException;
+
+/** No daemon answers at the admin API's address. */
+public final class DaemonUnreachableException extends UnavailableException {
+    public DaemonUnreachableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.dirsync.daemon.config;
+
+import dev.dirsync.ldap.LdapTlsSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code source.*}. Checks what can be told from each key alone, naming it; how the keys fit
+ * together (a trust store with {@code insecure}, a TLS mode against the URL's scheme, cleartext to a
+ * remote host, excluded subtrees outside the bases) is checked when the LDAP settings are built.
+ */
+final class SourceSection {
+    private static final String EMBEDDED = "embedded:";
+    /** URLs in one value are separated by whitespace or commas (they carry no DN, hence no comma). */
+    private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s,]+");
+    private static final List<String> KEYS = List.of("url", "bindDn", "password", "baseDn", "filter", "pageSize",
+            "excludedDns", "groupDn", "skipDisabled", "tls", "allowCleartext", "connectTimeout", "responseTimeout");
+    private static final List<String> TLS_KEYS = List.of("mode", "trustStore", "trustStorePassword", "trustStoreType",
+            "insecure");
+
+    private SourceSection() {
+    }
+
+    static SourceConfig read(ConfigNode node, Problems problems, Path base) {
+        node.rejectUnknown(KEYS);
+        List<String> urls = urls(node, problems, base);
+        String bindDn = node.requiredText("bindDn");
+        Secret password = node.secret("password", true);
+        List<String> baseDns = node.textList("baseDn");
+        if (baseDns.isEmpty()) {
+            problems.add(node.path("baseDn"), "is required (one DN or a list)");
+        }
+        String filter = node.text("filter", SourceConfig.DEFAULT_FILTER);
+        int pageSize = node.integer("pageSize", SourceConfig.DEFAULT_PAGE_SIZE, 1, 10_000);
+        List<String> excludedDns = node.textList("excludedDns");
+        String groupDn = blankToNull(node.text("groupDn", null));
+        boolean skipDisabled = node.bool("skipDisabled", false);
+        SourceTlsConfig tls = tls(node.child("tls"), problems, base);
+        boolean allowCleartext = node.bool("allowCleartext", false);
+        Duration connectTimeout = duration(node, "connectTimeout", SourceConfig.DEFAULT_CONNECT_TIMEOUT, problems);
+        Duration responseTimeout = duration(node, "responseTimeout", SourceConfig.DEFAULT_RESPONSE_TIMEOUT, problems);
+        return new SourceConfig(urls, bindDn, password, baseDns, filter, pageSize, excludedDns, groupDn, skipDisabled,
+                tls, allowCleartext, connectTimeout, responseTimeout);
+    }
+
+    /**
+     * One URL, several in one value (separated by whitespace or commas), or a YAML list; an
+     * {@code embedded:} directory stands alone and its path resolves against the configuration's folder.
+     */
+    private static List<String> urls(ConfigNode node, Problems problems, Path base) {
+        List<String> values = node.textList("url");
+        if (values.stream().allMatch(String::isBlank)) {
+            problems.add(node.path("url"), "is required");
+            return List.of();
+        }
+        if (values.size() == 1) {
+            String value = values.get(0).strip();
+            if (value.startsWith(EMBEDDED)) {
+                return List.of(embedded(value, node.path("url"), problems, base));
+            }
+            return network(List.of(URL_SEPARATOR.split(value)), node.path("url"), false, problems);
+        }
+        return network(values.stream().map(String::strip).toList(), node.path("url"), true, problems);
+    }
+
+    private static String embedded(String value, String key, Problems problems, Path base) {
+        Path ldif = base.resolve(value.substring(EMBEDDED.length()));
+        if (!Files.isReadable(ldif)) {
+            problems.add(key, "embedded LDIF file " + ldif + " cannot be read");
+        }
+        return EMBEDDED + ldif.normalize();
+    }
+
+    private static List<String> network(List<String> urls, String key, boolean indexed, Problems problems) {
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            String url = urls.get(i);
+            String where = indexed ? key + "[" + i + "]" : key;
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (url.isEmpty()) {
+                problems.add(where, "must not be empty");
+            } else if (lower.startsWith(EMBEDDED)) {
+                problems.add(where, "an embedded: directory cannot be one of several URLs");
+            } else if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
+                problems.add(where, (urls.size() == 1 ? "must start with ldap://, ldaps:// or embedded:"
+                        : "must start with ldap:// or ldaps://") + ", got '" + url + "'");
+            } else {
+                result.add(url);
+            }
+        }
+        return result;
+    }
+
+    private static SourceTlsConfig tls(ConfigNode node, Problems problems, Path base) {
+        node.rejectUnknown(TLS_KEYS);
+        LdapTlsSettings.Mode mode = null;
+        String modeName = node.text("mode", null);
+        if (modeName != null) {
+            try {
+                mode = LdapTlsSettings.Mode.parse(modeName);
+            } catch (IllegalArgumentException e) {
+                problems.add(node.path("mode"), "must be ldaps, starttls or none, got '" + modeName + "'");
+            }
+        }
+        Path trustStore = null;
+        String storeName = blankToNull(node.text("trustStore", null));
+        if (storeName != null) {
+            trustStore = base.resolve(storeName).normalize();
+            if (!Files.isRegularFile(trustStore) || !Files.isReadable(trustStore)) {
+                problems.add(node.path("trustStore"), "trust store " + trustStore + " cannot be read");
+            }
+        }
+        Secret password = node.secret("trustStorePassword", false);
+        String typeName = blankToNull(node.text("trustStoreType", null));
+        String type = typeName == null ? null : typeName.strip().toUpperCase(Locale.ROOT);
+        if (type != null && !type.equals("PKCS12") && !type.equals("JKS")) {
+            problems.add(node.path("trustStoreType"), "must be PKCS12 or JKS, got '" + typeName + "'");
+        }
+        return new SourceTlsConfig(mode, trustStore, password, type, node.bool("insecure", false));
+    }
+
+    /** An ISO-8601 duration such as PT10S, above zero. */
+    private static Duration duration(ConfigNode node, String key, Duration defaultValue, Problems problems) {
+        String text = node.text(key, null);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            Duration parsed = Duration.parse(text.strip());
+            if (parsed.isNegative() || parsed.isZero()) {
+                problems.add(node.path(key), "must be above zero, got " + text.strip());
+                return defaultValue;
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            problems.add(node.path(key), "must be an ISO-8601 duration such as PT10S or PT2M, got '" + text + "'");
+            return defaultValue;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
