@@ -1,12 +1,26 @@
 package dev.dirsync.cloud.graph;
 
+import dev.dirsync.cloud.graph.internal.BatchRequestWriter;
+import dev.dirsync.cloud.graph.internal.CertificateFiles;
+import dev.dirsync.cloud.graph.internal.ClientAssertion;
+import dev.dirsync.cloud.graph.internal.ClientCredential;
 import dev.dirsync.cloud.graph.internal.ClientCredentialsTokens;
+import dev.dirsync.cloud.graph.internal.ClientSecret;
+import dev.dirsync.cloud.graph.internal.ConflictExplainer;
+import dev.dirsync.cloud.graph.internal.CreateLookup;
 import dev.dirsync.cloud.graph.internal.GraphEndpoints;
 import dev.dirsync.cloud.graph.internal.GraphUserReader;
-import dev.dirsync.cloud.graph.internal.GraphUserWriter;
 import dev.dirsync.cloud.graph.internal.PasswordGenerator;
+import dev.dirsync.cloud.graph.internal.RequestWriter;
+import dev.dirsync.cloud.graph.internal.SingleRequestWriter;
+import dev.dirsync.cloud.graph.internal.SoftMatcher;
+import dev.dirsync.cloud.graph.internal.UnitWriter;
+import dev.dirsync.cloud.graph.internal.WriteOutcomes;
+import dev.dirsync.cloud.internal.AdaptiveRateLimiter;
+import dev.dirsync.cloud.internal.Backoff;
 import dev.dirsync.cloud.internal.HttpClients;
 import dev.dirsync.cloud.internal.HttpPolicy;
+import dev.dirsync.cloud.internal.ParallelApply;
 import dev.dirsync.cloud.internal.RetrySettings;
 import dev.dirsync.cloud.internal.Sleeper;
 import dev.dirsync.core.model.Anchor;
@@ -24,17 +38,21 @@ import okhttp3.OkHttpClient;
 
 /**
  * Microsoft Graph v1.0 as the cloud directory: users carrying an onPremisesImmutableId are
- * dirsync's, created, patched and deleted one request per change, authorised by app-only tokens
- * (client credentials). Throttling and passing server errors are retried per request (see
- * {@link HttpPolicy}); what still fails becomes that change's result. Meant to be called from one
- * thread at a time; only the token cache is shared safely.
+ * dirsync's; they are created, patched and deleted in JSON batches (or one request each, with
+ * {@code batch} off), by up to {@code concurrency} requests at a time, paced under the write budget.
+ * Authorised by app-only tokens (client credentials: a secret or a certificate). Throttling and
+ * passing server errors are retried per request or per batch item; what still fails becomes that
+ * change's result. {@link #apply} is meant to be called from one thread at a time; it reports on
+ * the calling thread, in the order of the changes.
  */
 public final class GraphCloudDirectory implements CloudDirectory {
 
     private final GraphSettings settings;
     private final OkHttpClient client;
     private final GraphUserReader reader;
-    private final GraphUserWriter writer;
+    private final UnitWriter writer;
+    private final ParallelApply parallel;
+    private final int unitSize;
 
     public GraphCloudDirectory(GraphSettings settings) {
         this(settings, HttpClients.create(settings.connectTimeout(), settings.readTimeout()), Sleeper.SYSTEM,
@@ -45,14 +63,37 @@ public final class GraphCloudDirectory implements CloudDirectory {
     GraphCloudDirectory(GraphSettings settings, OkHttpClient client, Sleeper sleeper, Clock clock) {
         this.settings = settings;
         this.client = client;
-        HttpPolicy http = new HttpPolicy(client, RetrySettings.withMaxAttempts(settings.maxAttempts()), sleeper, clock,
-                new Random());
+        RetrySettings retry = RetrySettings.withMaxAttempts(settings.maxAttempts());
+        Random random = new Random();
+        HttpPolicy http = new HttpPolicy(client, retry, sleeper, clock, random);
         ClientCredentialsTokens tokens = new ClientCredentialsTokens(http, settings.tokenUrl(), settings.clientId(),
-                settings.clientSecret(), settings.scope(), clock);
+                credential(settings, clock), settings.scope(), clock);
         GraphEndpoints endpoints = new GraphEndpoints(settings.graphUrl());
         this.reader = new GraphUserReader(http, tokens, endpoints, settings.clientId());
-        this.writer = new GraphUserWriter(http, tokens, endpoints, reader::findByAnchor,
-                new PasswordGenerator(new SecureRandom()), settings.clientId());
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(settings.writeBudget().count(), settings.writeBudget().window(),
+                clock, sleeper);
+        WriteOutcomes outcomes = new WriteOutcomes(new ConflictExplainer(reader, endpoints));
+        CreateLookup createLookup = new CreateLookup(reader::findByAnchor);
+        RequestWriter requests = settings.batch()
+                ? new BatchRequestWriter(http, tokens, endpoints, limiter, outcomes, createLookup, retry,
+                        new Backoff(retry.baseDelay(), retry.maxDelay(), random), sleeper, clock, settings.clientId())
+                : new SingleRequestWriter(http, tokens, limiter, outcomes, createLookup, settings.clientId());
+        SoftMatcher matcher = switch (settings.softMatch()) {
+            case OFF -> null;
+            case UPN -> new SoftMatcher(SoftMatcher.By.UPN, reader, endpoints);
+            case SMTP -> new SoftMatcher(SoftMatcher.By.SMTP, reader, endpoints);
+        };
+        this.writer = new UnitWriter(matcher, requests, endpoints, new PasswordGenerator(new SecureRandom()));
+        this.unitSize = settings.batch() ? BatchRequestWriter.batchSize(settings.writeBudget().perSecond()) : 1;
+        this.parallel = new ParallelApply(settings.concurrency(), "graph-write");
+    }
+
+    private static ClientCredential credential(GraphSettings settings, Clock clock) {
+        if (settings.certificate() == null) {
+            return new ClientSecret(settings.clientSecret());
+        }
+        return new ClientAssertion(CertificateFiles.load(settings.certificate().path(), settings.certificate().password()),
+                settings.tokenUrl(), settings.clientId(), clock);
     }
 
     @Override
@@ -66,19 +107,19 @@ public final class GraphCloudDirectory implements CloudDirectory {
     }
 
     /**
-     * One request per change, in order. An interrupted thread stops sending: the changes not yet
-     * sent are reported retryable, so every change still gets its result.
+     * Sends the changes, a batch (or a request) per unit, up to {@code concurrency} at once. An
+     * interrupted thread stops sending: the changes not yet sent are reported retryable, so every
+     * change still gets its result.
      */
     @Override
     public void apply(List<Change> changes, Consumer<ChangeResult> results) {
-        for (Change change : changes) {
-            if (Thread.currentThread().isInterrupted()) {
-                results.accept(ChangeResult.failed(change, ChangeResult.Outcome.RETRYABLE, "INTERRUPTED",
-                        "not sent: the run was interrupted"));
-                continue;
-            }
-            results.accept(writer.apply(change));
-        }
+        parallel.apply(changes, unitSize, writer, results);
+    }
+
+    /** Enough changes to keep every concurrent request busy with a full unit. */
+    @Override
+    public int preferredBatchSize() {
+        return unitSize * settings.concurrency();
     }
 
     @Override
@@ -88,6 +129,7 @@ public final class GraphCloudDirectory implements CloudDirectory {
 
     @Override
     public void close() {
+        parallel.close();
         HttpClients.shutdown(client);
     }
 

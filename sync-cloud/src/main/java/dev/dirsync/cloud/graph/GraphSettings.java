@@ -4,39 +4,60 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Where and as whom the Graph adapter connects. Null optional values take their defaults; anything
- * invalid is refused here, naming the configuration key, without connecting anywhere. The client
- * secret never appears in {@link #toString()}.
+ * Where and as whom the Graph adapter connects, and how hard it writes. Null optional values take
+ * their defaults; anything invalid is refused here, naming the configuration key, without
+ * connecting anywhere. Neither the client secret nor the certificate password appears in
+ * {@link #toString()}.
  *
  * @param graphUrl the Graph root without version, https (http only for a loopback address)
- * @param tokenUrl the OAuth2 v2.0 token endpoint; defaults to the tenant's endpoint at login.microsoftonline.com
+ * @param authorityUrl the identity platform's root; the token endpoint is built on it when
+ *     {@code tokenUrl} is not given (national clouds: https://login.microsoftonline.us, ...)
+ * @param tokenUrl the OAuth2 v2.0 token endpoint; defaults to the tenant's endpoint at {@code authorityUrl}
  * @param tenantId the directory (tenant) id or verified domain
  * @param clientId the application (client) id
- * @param clientSecret the client secret
+ * @param clientSecret the client secret; null when authenticating with {@code certificate}
+ * @param certificate the certificate to sign client assertions with; null when using {@code clientSecret}
  * @param connectTimeout TCP/TLS connect timeout
  * @param readTimeout read (and write) timeout per request
  * @param maxAttempts attempts per request, first one included, before a change is reported retryable
+ * @param writeBudget writes per window the adapter stays under
+ * @param concurrency write requests in flight at once
+ * @param batch whether writes travel in JSON batches ({@code $batch}, up to 20 each) or one request each
+ * @param softMatch whether a create first looks for an unclaimed cloud user to adopt
  */
 public record GraphSettings(
         String graphUrl,
+        String authorityUrl,
         String tokenUrl,
         String tenantId,
         String clientId,
         String clientSecret,
+        GraphCertificate certificate,
         Duration connectTimeout,
         Duration readTimeout,
-        int maxAttempts) {
+        int maxAttempts,
+        WriteBudget writeBudget,
+        int concurrency,
+        boolean batch,
+        SoftMatch softMatch) {
 
     public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
+    public static final String DEFAULT_AUTHORITY_URL = "https://login.microsoftonline.com";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     public static final int MAX_ATTEMPTS_LIMIT = 20;
+    public static final WriteBudget DEFAULT_WRITE_BUDGET = WriteBudget.GRAPH_DEFAULT;
+    public static final int DEFAULT_CONCURRENCY = 4;
+    public static final int MAX_CONCURRENCY = 64;
+    public static final boolean DEFAULT_BATCH = true;
+    public static final SoftMatch DEFAULT_SOFT_MATCH = SoftMatch.OFF;
 
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
@@ -48,18 +69,30 @@ public record GraphSettings(
                     "target.tenantId must be a tenant id (GUID) or domain name, got '" + tenantId + "'");
         }
         clientId = required(clientId, "target.clientId");
-        if (clientSecret == null || clientSecret.isBlank()) {
-            throw new IllegalArgumentException("target.clientSecret is required");
+        boolean hasSecret = clientSecret != null && !clientSecret.isBlank();
+        if (hasSecret == (certificate != null)) {
+            throw new IllegalArgumentException(hasSecret
+                    ? "target.clientSecret and target.certificate exclude each other: configure one of them"
+                    : "target.clientSecret or target.certificate.path is required");
         }
+        clientSecret = hasSecret ? clientSecret : null;
         graphUrl = httpsOrLoopback(graphUrl == null || graphUrl.isBlank() ? DEFAULT_GRAPH_URL : graphUrl, "target.url");
+        authorityUrl = httpsOrLoopback(authorityUrl == null || authorityUrl.isBlank() ? DEFAULT_AUTHORITY_URL : authorityUrl,
+                "target.authorityUrl");
         tokenUrl = httpsOrLoopback(
-                tokenUrl == null || tokenUrl.isBlank() ? defaultTokenUrl(tenantId) : tokenUrl, "target.tokenUrl");
+                tokenUrl == null || tokenUrl.isBlank() ? defaultTokenUrl(authorityUrl, tenantId) : tokenUrl, "target.tokenUrl");
         connectTimeout = positive(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout, "target.connectTimeout");
         readTimeout = positive(readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout, "target.readTimeout");
         if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
             throw new IllegalArgumentException(
                     "target.maxAttempts must be between 1 and " + MAX_ATTEMPTS_LIMIT + ", got " + maxAttempts);
         }
+        writeBudget = writeBudget == null ? DEFAULT_WRITE_BUDGET : writeBudget;
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException(
+                    "target.concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
+        }
+        softMatch = softMatch == null ? DEFAULT_SOFT_MATCH : softMatch;
     }
 
     /** Settings with every default: the public Graph cloud and the tenant's token endpoint. */
@@ -71,8 +104,15 @@ public record GraphSettings(
         return new Builder();
     }
 
+    /** The tenant's v2.0 token endpoint in the public cloud. */
     public static String defaultTokenUrl(String tenantId) {
-        return "https://login.microsoftonline.com/" + tenantId + "/oauth2/v2.0/token";
+        return defaultTokenUrl(DEFAULT_AUTHORITY_URL, tenantId);
+    }
+
+    /** The tenant's v2.0 token endpoint at {@code authorityUrl}. */
+    public static String defaultTokenUrl(String authorityUrl, String tenantId) {
+        String root = authorityUrl.endsWith("/") ? authorityUrl.substring(0, authorityUrl.length() - 1) : authorityUrl;
+        return root + "/" + tenantId + "/oauth2/v2.0/token";
     }
 
     /** The OAuth2 scope for app-only access to this Graph: its root followed by {@code /.default}. */
@@ -82,9 +122,12 @@ public record GraphSettings(
 
     @Override
     public String toString() {
-        return "GraphSettings[graphUrl=" + graphUrl + ", tokenUrl=" + tokenUrl + ", tenantId=" + tenantId
-                + ", clientId=" + clientId + ", clientSecret=****, connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts + "]";
+        return "GraphSettings[graphUrl=" + graphUrl + ", authorityUrl=" + authorityUrl + ", tokenUrl=" + tokenUrl
+                + ", tenantId=" + tenantId + ", clientId=" + clientId
+                + (clientSecret != null ? ", clientSecret=****" : ", certificate=" + certificate)
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts
+                + ", writeBudget=" + writeBudget + ", concurrency=" + concurrency + ", batch=" + batch
+                + ", softMatch=" + softMatch.configName() + "]";
     }
 
     private static String required(String value, String key) {
@@ -150,19 +193,32 @@ public record GraphSettings(
     /** Builds settings; unset values take their defaults. */
     public static final class Builder {
         private String graphUrl;
+        private String authorityUrl;
         private String tokenUrl;
         private String tenantId;
         private String clientId;
         private String clientSecret;
+        private Path certificatePath;
+        private String certificatePassword;
         private Duration connectTimeout;
         private Duration readTimeout;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private WriteBudget writeBudget;
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private boolean batch = DEFAULT_BATCH;
+        private SoftMatch softMatch;
 
         private Builder() {
         }
 
         public Builder graphUrl(String value) {
             this.graphUrl = value;
+            return this;
+        }
+
+        /** The identity platform's root, e.g. https://login.microsoftonline.us; used when no token URL is set. */
+        public Builder authorityUrl(String value) {
+            this.authorityUrl = value;
             return this;
         }
 
@@ -186,6 +242,18 @@ public record GraphSettings(
             return this;
         }
 
+        /** A PKCS#12 or PEM file with the certificate and its private key; replaces the client secret. */
+        public Builder certificatePath(Path value) {
+            this.certificatePath = value;
+            return this;
+        }
+
+        /** The password of the certificate file (or of its encrypted PEM key); null or empty for none. */
+        public Builder certificatePassword(String value) {
+            this.certificatePassword = value;
+            return this;
+        }
+
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = value;
             return this;
@@ -201,15 +269,46 @@ public record GraphSettings(
             return this;
         }
 
+        public Builder writeBudget(WriteBudget value) {
+            this.writeBudget = value;
+            return this;
+        }
+
+        /** {@code count} writes per {@code window}. */
+        public Builder writeBudget(int count, Duration window) {
+            return writeBudget(new WriteBudget(count, window));
+        }
+
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder batch(boolean value) {
+            this.batch = value;
+            return this;
+        }
+
+        public Builder softMatch(SoftMatch value) {
+            this.softMatch = value;
+            return this;
+        }
+
         public GraphSettings build() {
-            return new GraphSettings(graphUrl, tokenUrl, tenantId, clientId, clientSecret, connectTimeout,
-                    readTimeout, maxAttempts);
+            GraphCertificate certificate = null;
+            if (certificatePath != null) {
+                certificate = new GraphCertificate(certificatePath, certificatePassword);
+            } else if (certificatePassword != null && !certificatePassword.isEmpty()) {
+                throw new IllegalArgumentException("target.certificate.path is required when target.certificate.password is set");
+            }
+            return new GraphSettings(graphUrl, authorityUrl, tokenUrl, tenantId, clientId, clientSecret, certificate,
+                    connectTimeout, readTimeout, maxAttempts, writeBudget, concurrency, batch, softMatch);
         }
 
         @Override
         public String toString() {
             return "GraphSettings.Builder[graphUrl=" + graphUrl + ", tenantId=" + tenantId + ", clientId=" + clientId
-                    + ", clientSecret=****]";
+                    + ", clientSecret=****, certificatePath=" + certificatePath + ", certificatePassword=****]";
         }
     }
 }

@@ -11,10 +11,12 @@ public final class HttpClients {
     /**
      * A client with the given timeouts that neither follows redirects (a redirected POST would
      * silently become a GET) nor repeats requests on its own: {@link HttpPolicy} decides about
-     * every repeat, so that a create is never sent twice without its look-up.
+     * every repeat, so that a create is never sent twice without its look-up. Its sockets send
+     * at once ({@link NoDelaySocketFactory}).
      */
     public static OkHttpClient create(Duration connectTimeout, Duration readTimeout) {
         return new OkHttpClient.Builder()
+                .socketFactory(NoDelaySocketFactory.INSTANCE)
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)

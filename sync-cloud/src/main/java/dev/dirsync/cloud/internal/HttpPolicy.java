@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>anything else</td><td>{@link Exchange.Answered}: the caller maps it</td></tr>
  * </table>
  * When attempts run out the result is {@link Exchange.GaveUp}. Every response is read and closed
- * before this returns. Knows nothing of any particular API, so the Graph and SCIM adapters share it.
+ * before this returns. A {@link Pacer} may hold every attempt back and hears of every 429 (and of
+ * every 503 that names a wait), with the wait asked for unless it is longer than this run waits. Knows nothing of any particular API, so the Graph and SCIM adapters
+ * share it.
  */
 public final class HttpPolicy {
     private static final Logger log = LoggerFactory.getLogger(HttpPolicy.class);
@@ -48,9 +50,23 @@ public final class HttpPolicy {
 
     /** Sends {@code request}; before every repeat {@code guard} may settle it instead. */
     public <T> Exchange<T> send(Request request, Authorizer authorizer, RetryGuard<T> guard) {
+        return send(request, authorizer, guard, Pacer.NONE);
+    }
+
+    /**
+     * Sends {@code request}; before every repeat {@code guard} may settle it instead, and before
+     * every attempt {@code pacer} may hold it back.
+     */
+    public <T> Exchange<T> send(Request request, Authorizer authorizer, RetryGuard<T> guard, Pacer pacer) {
         boolean renewed = false;
         int attempt = 1;
         while (true) {
+            try {
+                pacer.beforeAttempt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Exchange.GaveUp<>("interrupted while waiting for its turn", null, e);
+            }
             String authorization = authorizer == null ? null : authorizer.authorization();
             Request toSend = authorization == null ? request
                     : request.newBuilder().header("Authorization", authorization).build();
@@ -74,11 +90,15 @@ public final class HttpPolicy {
                 cause = new RetryCause(null, e);
             }
 
+            Optional<Duration> asked = cause.reply() == null ? Optional.empty()
+                    : RetryAfter.parse(cause.reply().retryAfter(), clock);
+            if (isThrottled(cause.reply(), asked)) {
+                // A wait longer than this run waits holds no one back: this request gives up below.
+                pacer.throttled(asked.filter(wait -> wait.compareTo(settings.maxRetryAfter()) <= 0));
+            }
             if (attempt >= settings.maxAttempts()) {
                 return gaveUp("still failing after " + attempt + " attempts", cause);
             }
-            Optional<Duration> asked = cause.reply() == null ? Optional.empty()
-                    : RetryAfter.parse(cause.reply().retryAfter(), clock);
             if (asked.isPresent() && asked.get().compareTo(settings.maxRetryAfter()) > 0) {
                 return gaveUp("asked to retry after " + asked.get().toSeconds() + " s, longer than the "
                         + settings.maxRetryAfter().toSeconds() + " s this run waits", cause);
@@ -103,6 +123,11 @@ public final class HttpPolicy {
     /** Throttled (429), unavailable (503) and the gateway/server errors that are known to pass. */
     public static boolean isPassing(int status) {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** A 429, or a 503 that names a wait: the server asks for fewer requests, not only for patience. */
+    public static boolean isThrottled(HttpReply reply, Optional<Duration> retryAfter) {
+        return reply != null && (reply.status() == 429 || (reply.status() == 503 && retryAfter.isPresent()));
     }
 
     private Duration delay(RetryCause cause, Optional<Duration> asked, int failures) {

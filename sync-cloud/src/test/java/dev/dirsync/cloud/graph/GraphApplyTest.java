@@ -5,12 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.dirsync.cloud.graph.GraphFixture.USERS;
 import static dev.dirsync.cloud.graph.GraphFixture.json;
@@ -207,10 +211,16 @@ class GraphApplyTest {
                         {"error": {"code": "Request_BadRequest",
                          "message": "Another object with the same value for property userPrincipalName already exists.",
                          "details": [{"target": "userPrincipalName", "code": "ObjectConflict"}]}}""")));
+        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("""
+                {"value": [{"id": "id-holder", "userPrincipalName": "alice@contoso.example", "onPremisesImmutableId": null}]}""")));
         Change create = new Change.Create(GraphFixture.alice());
 
         assertThat(apply(create)).containsExactly(ChangeResult.failed(create, Outcome.CONFLICT, "Request_BadRequest",
-                "Another object with the same value for property userPrincipalName already exists."));
+                "userPrincipalName 'alice@contoso.example' is already held by user id-holder (alice@contoso.example):"
+                        + " Another object with the same value for property userPrincipalName already exists."));
+        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+                .withQueryParam("$filter", equalTo("userPrincipalName eq 'alice@contoso.example'"))
+                .withQueryParam("$select", equalTo("id,userPrincipalName,onPremisesImmutableId")));
     }
 
     @Test

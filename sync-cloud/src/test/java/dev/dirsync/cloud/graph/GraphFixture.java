@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.dirsync.cloud.internal.HttpClients;
+import dev.dirsync.cloud.internal.MutableClock;
+import dev.dirsync.cloud.internal.RecordingSleeper;
 import dev.dirsync.cloud.internal.Sleeper;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.MailUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -30,17 +34,35 @@ final class GraphFixture implements AutoCloseable {
     static final String SELECT = "id,onPremisesImmutableId,userPrincipalName,displayName,givenName,surname,"
             + "mailNickname,mail,otherMails,accountEnabled,usageLocation";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A write budget no test reaches. */
+    static final int UNLIMITED = 1_000_000_000;
 
     final WireMockExtension server;
     final GraphSettings settings;
     final OkHttpClient client;
     final GraphCloudDirectory directory;
+    /** The adapter's clock when the sleeper only records; null when it runs on the system clock. */
+    final MutableClock clock;
 
+    /**
+     * A {@link RecordingSleeper} returns at once; the adapter then runs on a clock that each of its
+     * waits moves on, so that a wait is never waited twice (the write budget's pause after a 429
+     * ends when the retry's own wait does). Any other sleeper really waits, on the system clock.
+     */
     private GraphFixture(WireMockExtension server, GraphSettings settings, Sleeper sleeper) {
         this.server = server;
         this.settings = settings;
         this.client = HttpClients.create(settings.connectTimeout(), settings.readTimeout());
-        this.directory = new GraphCloudDirectory(settings, client, sleeper, Clock.systemUTC());
+        if (sleeper instanceof RecordingSleeper recording) {
+            this.clock = new MutableClock(Instant.now());
+            this.directory = new GraphCloudDirectory(settings, client, delay -> {
+                recording.sleep(delay);
+                clock.advance(delay);
+            }, clock);
+        } else {
+            this.clock = null;
+            this.directory = new GraphCloudDirectory(settings, client, sleeper, Clock.systemUTC());
+        }
     }
 
     static GraphFixture start(WireMockExtension server, Sleeper sleeper) {
@@ -51,13 +73,19 @@ final class GraphFixture implements AutoCloseable {
         return new GraphFixture(server, settings, sleeper);
     }
 
+    /**
+     * One request per change and a write budget too large to hold anything back: the tests of
+     * single requests assert exact waits. Batching, pacing and concurrency have their own tests.
+     */
     static GraphSettings.Builder settings(WireMockExtension server) {
         return GraphSettings.builder()
                 .graphUrl(server.baseUrl())
                 .tokenUrl(server.baseUrl() + TOKEN_PATH)
                 .tenantId(TENANT)
                 .clientId(CLIENT_ID)
-                .clientSecret(SECRET);
+                .clientSecret(SECRET)
+                .batch(false)
+                .writeBudget(UNLIMITED, Duration.ofSeconds(1));
     }
 
     /** The token endpoint hands out {@code tokens} in turn, the last one from then on. */

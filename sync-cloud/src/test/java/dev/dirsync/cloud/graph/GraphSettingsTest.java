@@ -3,8 +3,11 @@ package dev.dirsync.cloud.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dirsync.cloud.graph.internal.TestCertificates;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,7 +80,8 @@ class GraphSettingsTest {
         assertThatThrownBy(() -> valid().tenantId(" ").build()).hasMessage("target.tenantId is required");
         assertThatThrownBy(() -> valid().tenantId("a/b").build()).hasMessageStartingWith("target.tenantId");
         assertThatThrownBy(() -> valid().clientId(null).build()).hasMessage("target.clientId is required");
-        assertThatThrownBy(() -> valid().clientSecret("").build()).hasMessage("target.clientSecret is required");
+        assertThatThrownBy(() -> valid().clientSecret("").build())
+                .hasMessage("target.clientSecret or target.certificate.path is required");
     }
 
     @Test
@@ -85,6 +89,89 @@ class GraphSettingsTest {
         assertThatThrownBy(() -> valid().maxAttempts(0).build()).hasMessageStartingWith("target.maxAttempts");
         assertThatThrownBy(() -> valid().connectTimeout(Duration.ZERO).build()).hasMessageStartingWith("target.connectTimeout");
         assertThatThrownBy(() -> valid().readTimeout(Duration.ofSeconds(-1)).build()).hasMessageStartingWith("target.readTimeout");
+    }
+
+    @Test
+    void defaults_authorityWriteBudgetConcurrencyBatchAndSoftMatch() {
+        GraphSettings settings = valid().build();
+
+        assertThat(settings.authorityUrl()).isEqualTo("https://login.microsoftonline.com");
+        assertThat(settings.writeBudget()).isEqualTo(new WriteBudget(3000, Duration.ofSeconds(150)));
+        assertThat(settings.writeBudget().perSecond()).isEqualTo(20.0);
+        assertThat(settings.concurrency()).isEqualTo(4);
+        assertThat(settings.batch()).isTrue();
+        assertThat(settings.softMatch()).isEqualTo(SoftMatch.OFF);
+        assertThat(settings.certificate()).isNull();
+    }
+
+    @Test
+    void authorityUrl_nationalCloud_buildsTheTokenUrl_unlessOneIsGiven() {
+        GraphSettings usGov = valid().authorityUrl("https://login.microsoftonline.us/").graphUrl("https://graph.microsoft.us").build();
+        GraphSettings explicit = valid().authorityUrl("https://login.microsoftonline.us")
+                .tokenUrl("https://login.microsoftonline.us/other/oauth2/v2.0/token").build();
+
+        assertThat(usGov.tokenUrl()).isEqualTo("https://login.microsoftonline.us/contoso.example/oauth2/v2.0/token");
+        assertThat(usGov.scope()).isEqualTo("https://graph.microsoft.us/.default");
+        assertThat(explicit.tokenUrl()).isEqualTo("https://login.microsoftonline.us/other/oauth2/v2.0/token");
+        assertThatThrownBy(() -> valid().authorityUrl("http://login.example.com").build())
+                .hasMessageStartingWith("target.authorityUrl must use https");
+    }
+
+    @Test
+    void pacingAndMatching_set() {
+        GraphSettings settings = valid().writeBudget(20, Duration.ofSeconds(1)).concurrency(8).batch(false)
+                .softMatch(SoftMatch.SMTP).build();
+
+        assertThat(settings.writeBudget().perSecond()).isEqualTo(20.0);
+        assertThat(settings.concurrency()).isEqualTo(8);
+        assertThat(settings.batch()).isFalse();
+        assertThat(settings.softMatch()).isEqualTo(SoftMatch.SMTP);
+        assertThat(settings.toString()).contains("writeBudget=20 per 1.0 s", "concurrency=8", "batch=false", "softMatch=smtp");
+    }
+
+    @Test
+    void pacing_outOfRange_rejectedNamingTheKey() {
+        assertThatThrownBy(() -> valid().concurrency(0).build()).hasMessage("target.concurrency must be between 1 and 64, got 0");
+        assertThatThrownBy(() -> valid().concurrency(65).build()).hasMessageStartingWith("target.concurrency");
+        assertThatThrownBy(() -> valid().writeBudget(0, Duration.ofSeconds(150)).build())
+                .hasMessage("target.writeBudget.count must be at least 1, got 0");
+        assertThatThrownBy(() -> valid().writeBudget(3000, Duration.ZERO).build())
+                .hasMessage("target.writeBudget.window must be positive, got PT0S");
+        assertThatThrownBy(() -> valid().writeBudget(3000, null).build()).hasMessage("target.writeBudget.window is required");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"off, OFF", "UPN, UPN", " smtp , SMTP"})
+    void softMatch_fromConfig(String value, SoftMatch expected) {
+        assertThat(SoftMatch.fromConfig(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void softMatch_unknownValue_rejectedNamingTheKey() {
+        assertThatThrownBy(() -> SoftMatch.fromConfig("fuzzy"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("target.softMatch must be off, upn or smtp, got 'fuzzy'");
+    }
+
+    @Test
+    void certificate_insteadOfTheSecret_checkedAtOnceAndNeverShown(@TempDir Path dir) {
+        Path pkcs12 = TestCertificates.rsaPkcs12(dir, "settings-app");
+        GraphSettings.Builder certificate = valid().clientSecret(null).certificatePath(pkcs12)
+                .certificatePassword(TestCertificates.PASSWORD);
+
+        GraphSettings settings = certificate.build();
+        assertThat(settings.certificate().path()).isEqualTo(pkcs12);
+        assertThat(settings.clientSecret()).isNull();
+        assertThat(settings.toString()).doesNotContain(TestCertificates.PASSWORD).contains("password=****");
+
+        assertThatThrownBy(() -> certificate.clientSecret(SECRET).build())
+                .hasMessage("target.clientSecret and target.certificate exclude each other: configure one of them");
+        assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(pkcs12).certificatePassword("wrong").build())
+                .hasMessage("target.certificate.password does not open the PKCS#12 file " + pkcs12);
+        assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(dir.resolve("missing.pfx")).build())
+                .hasMessageStartingWith("target.certificate.path: cannot read ");
+        assertThatThrownBy(() -> valid().certificatePassword("only-a-password").build())
+                .hasMessage("target.certificate.path is required when target.certificate.password is set");
     }
 
     @Test

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * App-only access tokens from the Microsoft identity platform (OAuth2 client credentials grant),
- * kept until 60 s before they expire. Neither the secret nor a token ever reaches a log line, an
- * exception or {@link #toString()}.
+ * authenticated by a client secret or a certificate ({@link ClientCredential}), kept until 60 s
+ * before they expire. Neither the credential nor a token ever reaches a log line, an exception or
+ * {@link #toString()}. Thread-safe: concurrent callers share one token and one renewal.
  */
 public final class ClientCredentialsTokens implements Authorizer {
     private static final Logger log = LoggerFactory.getLogger(ClientCredentialsTokens.class);
@@ -30,19 +31,25 @@ public final class ClientCredentialsTokens implements Authorizer {
     private final HttpPolicy http;
     private final HttpUrl tokenUrl;
     private final String clientId;
-    private final String clientSecret;
+    private final ClientCredential credential;
     private final String scope;
     private final Clock clock;
 
     private String cachedHeader;
     private Instant renewAt = Instant.MIN;
 
+    /** Authenticated by a client secret. */
     public ClientCredentialsTokens(HttpPolicy http, String tokenUrl, String clientId, String clientSecret, String scope,
             Clock clock) {
+        this(http, tokenUrl, clientId, new ClientSecret(clientSecret), scope, clock);
+    }
+
+    public ClientCredentialsTokens(HttpPolicy http, String tokenUrl, String clientId, ClientCredential credential,
+            String scope, Clock clock) {
         this.http = http;
         this.tokenUrl = HttpUrl.get(tokenUrl);
         this.clientId = clientId;
-        this.clientSecret = clientSecret;
+        this.credential = credential;
         this.scope = scope;
         this.clock = clock;
     }
@@ -63,15 +70,14 @@ public final class ClientCredentialsTokens implements Authorizer {
     }
 
     private void fetch() {
+        FormBody.Builder form = new FormBody.Builder()
+                .add("grant_type", "client_credentials")
+                .add("client_id", clientId);
+        credential.addTo(form);
         Request request = new Request.Builder()
                 .url(tokenUrl)
                 .header("Accept", "application/json")
-                .post(new FormBody.Builder()
-                        .add("grant_type", "client_credentials")
-                        .add("client_id", clientId)
-                        .add("client_secret", clientSecret)
-                        .add("scope", scope)
-                        .build())
+                .post(form.add("scope", scope).build())
                 .build();
         Exchange<Void> exchange = http.send(request, null);
         if (exchange instanceof Exchange.GaveUp<Void> gaveUp) {
@@ -145,9 +151,9 @@ public final class ClientCredentialsTokens implements Authorizer {
         return Optional.of(out.toString());
     }
 
-    /** Server text is quoted in messages; should it ever echo the secret, the secret goes no further. */
+    /** Server text is quoted in messages; should it ever echo the credential, it goes no further. */
     private String scrub(String message) {
-        return message.replace(clientSecret, "****");
+        return credential.redact(message);
     }
 
     @Override

@@ -10,15 +10,19 @@ public final class GraphEndpoints {
     /** Every user property dirsync reads: the id, the anchor and the {@code MailUserField}s. */
     public static final String USER_SELECT = "id,onPremisesImmutableId,userPrincipalName,displayName,givenName,"
             + "surname,mailNickname,mail,otherMails,accountEnabled,usageLocation";
+    /** What a look-up by a unique value needs to name what it found. */
+    public static final String REF_SELECT = "id,userPrincipalName,onPremisesImmutableId";
     /** The largest page Graph serves for users. */
     public static final int PAGE_SIZE = 999;
 
     private final HttpUrl root;
+    private final HttpUrl version;
     private final HttpUrl users;
 
     public GraphEndpoints(String graphUrl) {
         this.root = HttpUrl.get(graphUrl);
-        this.users = root.newBuilder().addPathSegment("v1.0").addPathSegment("users").build();
+        this.version = root.newBuilder().addPathSegment("v1.0").build();
+        this.users = version.newBuilder().addPathSegment("users").build();
     }
 
     public HttpUrl root() {
@@ -30,6 +34,11 @@ public final class GraphEndpoints {
         return users;
     }
 
+    /** JSON batching. */
+    public HttpUrl batch() {
+        return version.newBuilder().addPathSegment("$batch").build();
+    }
+
     /** The first page of all users. */
     public HttpUrl listUsers() {
         return users.newBuilder()
@@ -38,16 +47,52 @@ public final class GraphEndpoints {
                 .build();
     }
 
-    /** Users whose onPremisesImmutableId equals the anchor (an OData string literal doubles its quotes). */
+    /** Users whose onPremisesImmutableId equals the anchor. */
     public HttpUrl userByAnchor(Anchor anchor) {
-        String filter = "onPremisesImmutableId eq '" + anchor.value().replace("'", "''") + "'";
         return users.newBuilder()
-                .addEncodedQueryParameter("$filter", Urls.encodeQueryValue(filter))
+                .addEncodedQueryParameter("$filter", Urls.encodeQueryValue(eq("onPremisesImmutableId", anchor.value())))
                 .addEncodedQueryParameter("$select", USER_SELECT)
                 .build();
     }
 
+    /**
+     * Users matching {@code filter}, with the properties of {@link #REF_SELECT}. An advanced query
+     * (a lambda on proxyAddresses) also asks for {@code $count=true}, which Graph requires together
+     * with the header {@code ConsistencyLevel: eventual}.
+     */
+    public HttpUrl findUsers(String filter, boolean advanced) {
+        HttpUrl.Builder url = users.newBuilder()
+                .addEncodedQueryParameter("$filter", Urls.encodeQueryValue(filter))
+                .addEncodedQueryParameter("$select", REF_SELECT);
+        if (advanced) {
+            url.addEncodedQueryParameter("$count", "true");
+        }
+        return url.build();
+    }
+
     public HttpUrl user(String id) {
         return users.newBuilder().addPathSegment(id).build();
+    }
+
+    /** {@code url} relative to the version root, as a batch item names it: {@code /users/{id}}. */
+    public String relative(HttpUrl url) {
+        String path = url.encodedPath();
+        String prefix = version.encodedPath();
+        String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        return url.encodedQuery() == null ? relative : relative + "?" + url.encodedQuery();
+    }
+
+    /** {@code property eq 'value'}; an OData string literal doubles its quotes. */
+    public static String eq(String property, String value) {
+        return property + " eq '" + literal(value) + "'";
+    }
+
+    /** Users holding {@code address} as their primary SMTP proxy address. */
+    public static String primarySmtp(String address) {
+        return "proxyAddresses/any(p:p eq '" + literal("SMTP:" + address) + "')";
+    }
+
+    private static String literal(String value) {
+        return value.replace("'", "''");
     }
 }

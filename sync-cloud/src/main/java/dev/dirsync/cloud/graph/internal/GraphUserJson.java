@@ -9,6 +9,7 @@ import dev.dirsync.core.model.CloudUser;
 import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.MailUserField;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,25 @@ public final class GraphUserJson {
             }
         }
         return body;
+    }
+
+    /**
+     * The body of the PATCH that adopts an unclaimed cloud user (soft match): the anchor and every
+     * property dirsync owns, absent ones as explicit nulls.
+     */
+    public static ObjectNode adoptBody(MailUser user) {
+        ObjectNode body = patchBody(user, EnumSet.allOf(MailUserField.class));
+        body.put("onPremisesImmutableId", user.anchor().value());
+        return body;
+    }
+
+    /** The id, userPrincipalName and anchor of any user in a look-up; empty without an id. */
+    public static Optional<UserRef> ref(JsonNode node) {
+        String id = text(node, "id");
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserRef(id, text(node, "userPrincipalName"), text(node, "onPremisesImmutableId")));
     }
 
     /** A Graph user as dirsync sees it; empty when it carries no anchor (not dirsync's) or no id. */

@@ -78,8 +78,26 @@ public final class GraphUserReader {
         return found.stream().findFirst();
     }
 
+    /**
+     * The users {@code url} (from {@link GraphEndpoints#findUsers}) finds, with or without an anchor;
+     * an advanced query is sent with {@code ConsistencyLevel: eventual}.
+     */
+    public List<UserRef> find(HttpUrl url, boolean advanced) {
+        List<UserRef> found = new ArrayList<>(1);
+        readPage(get(url, advanced), node -> GraphUserJson.ref(node).ifPresent(found::add));
+        return found;
+    }
+
     private HttpReply get(HttpUrl url) {
-        Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
+        return get(url, false);
+    }
+
+    private HttpReply get(HttpUrl url, boolean advanced) {
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
+        if (advanced) {
+            builder.header("ConsistencyLevel", "eventual");
+        }
+        Request request = builder.get().build();
         Exchange<Void> exchange = http.send(request, authorizer);
         if (exchange instanceof Exchange.GaveUp<Void> gaveUp) {
             String last = gaveUp.lastReply() != null ? GraphError.of(gaveUp.lastReply()).summary()

@@ -75,10 +75,33 @@ class GraphErrorTest {
         assertThat(GraphError.of(reply(400, "application/json", body)).isUniquenessConflict()).isTrue();
     }
 
-    @Test
-    void isUniquenessConflict_onlyFor400() {
+    @ParameterizedTest
+    @CsvSource({"400, true", "409, true", "403, false", "500, false"})
+    void isUniquenessConflict_400Or409Only(int status, boolean conflict) {
         String body = error("Request_BadRequest", "Another object with the same value for property mail already exists.");
 
+        assertThat(GraphError.of(reply(status, "application/json", body)).isUniquenessConflict()).isEqualTo(conflict);
+    }
+
+    @Test
+    void isUniquenessConflict_409WithoutTheUniquenessWords_isNot() {
+        String body = error("Request_ResourceConflict", "The object was changed by another request.");
+
         assertThat(GraphError.of(reply(409, "application/json", body)).isUniquenessConflict()).isFalse();
+    }
+
+    @Test
+    void conflictProperty_fromTheDetailElseFromTheMessage() {
+        String detailed = """
+                {"error": {"code": "Request_BadRequest", "message": "Property value conflict.",
+                 "details": [{"target": "displayName", "code": "InvalidValue"},
+                             {"target": "mailNickname", "code": "ObjectConflict"}]}}""";
+        String worded = error("Request_BadRequest", "Another object with the same value for property proxyAddresses already exists.");
+        String neither = error("Request_BadRequest",
+                "A conflicting object with one or more of the specified property values is present in the directory.");
+
+        assertThat(GraphError.of(reply(400, "application/json", detailed)).conflictProperty()).contains("mailNickname");
+        assertThat(GraphError.of(reply(400, "application/json", worded)).conflictProperty()).contains("proxyAddresses");
+        assertThat(GraphError.of(reply(400, "application/json", neither)).conflictProperty()).isEmpty();
     }
 }

@@ -33,6 +33,24 @@ class GraphUserJsonTest {
     }
 
     @Test
+    void adoptBody_theAnchorAndEveryOwnedProperty() throws IOException {
+        assertThat(GraphUserJson.adoptBody(CAROL)).isEqualTo(json("""
+                {"userPrincipalName": "carol@contoso.example", "displayName": "Carol", "givenName": null,
+                 "surname": "Kay", "mailNickname": "carol", "mail": null,
+                 "otherMails": ["c1@x.example", "c2@x.example"], "accountEnabled": true, "usageLocation": "DE",
+                 "onPremisesImmutableId": "Q2Fyb2w="}"""));
+    }
+
+    @Test
+    void ref_anyUserWithAnId_anchorOrNot() throws IOException {
+        assertThat(GraphUserJson.ref(json("{\"id\": \"u1\", \"userPrincipalName\": \"a@x.example\", \"onPremisesImmutableId\": null}")))
+                .contains(new UserRef("u1", "a@x.example", null));
+        assertThat(GraphUserJson.ref(json("{\"id\": \"u2\", \"onPremisesImmutableId\": \"QQ==\"}")))
+                .contains(new UserRef("u2", null, "QQ=="));
+        assertThat(GraphUserJson.ref(json("{\"userPrincipalName\": \"a@x.example\"}"))).isEmpty();
+    }
+
+    @Test
     void createBody_emptyTextIsLeftOut() {
         assertThat(GraphUserJson.createBody(CAROL, "pw").has("givenName")).isFalse();
         assertThat(GraphUserJson.createBody(CAROL, "pw").has("mail")).isFalse();

@@ -1,0 +1,31 @@
+package dev.dirsync.cloud.graph;
+
+import dev.dirsync.cloud.graph.internal.CertificateFiles;
+import java.nio.file.Path;
+
+/**
+ * The certificate the adapter authenticates with instead of a client secret: a PKCS#12 file (.pfx,
+ * .p12) or a PEM file holding the certificate and its RSA private key. The file is read and checked
+ * here (the password opens it, the key is RSA and belongs to the certificate), so a bad file is a
+ * configuration error before anything connects. The password never appears in {@link #toString()}.
+ *
+ * @param path the file
+ * @param password the password of the PKCS#12 file or of an encrypted PEM key; null for none
+ */
+public record GraphCertificate(Path path, String password) {
+
+    public GraphCertificate {
+        if (path == null || path.toString().isBlank()) {
+            throw new IllegalArgumentException("target.certificate.path is required");
+        }
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
+        CertificateFiles.load(path, password);
+    }
+
+    @Override
+    public String toString() {
+        return "GraphCertificate[path=" + path + ", password=" + (password == null ? "none" : "****") + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.dirsync.cloud.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Paces the attempts of one request against a budget that many requests share. {@link HttpPolicy}
+ * consults it before every attempt (repeats included) and tells it when the server throttled.
+ */
+public interface Pacer {
+
+    /** Blocks until the next attempt may be sent. */
+    void beforeAttempt() throws InterruptedException;
+
+    /** The server refused the attempt as throttled; {@code retryAfter} is the wait it named, if any. */
+    void throttled(Optional<Duration> retryAfter);
+
+    /** Sends at once and ignores throttling: reads and token requests. */
+    Pacer NONE = new Pacer() {
+        @Override
+        public void beforeAttempt() {
+        }
+
+        @Override
+        public void throttled(Optional<Duration> retryAfter) {
+        }
+    };
+}
