@@ -4,7 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -114,6 +118,7 @@ class EndToEndSyncTest {
         assertThat(second.written()).isZero();
         assertThat(second.unchanged()).isEqualTo(first.created());
         proxy.verify(0, postRequestedFor(urlMatching("/v1.0/users.*")));
+        proxy.verify(0, postRequestedFor(urlEqualTo("/v1.0/$batch")));
         proxy.verify(0, patchRequestedFor(urlMatching("/v1.0/users.*")));
         proxy.verify(0, deleteRequestedFor(urlMatching("/v1.0/users.*")));
     }
@@ -130,9 +135,15 @@ class EndToEndSyncTest {
 
         assertThat(summary.updated()).isEqualTo(1);
         assertThat(summary.created()).isZero();
-        proxy.verify(1, patchRequestedFor(urlMatching("/v1.0/users/.+")));
-        proxy.verify(patchRequestedFor(urlMatching("/v1.0/users/.+"))
-                .withRequestBody(equalToJson("{\"displayName\":\"Renamed Person\"}")));
+        // Writes travel in Graph JSON batches: exactly one batch holding exactly one PATCH of that property.
+        proxy.verify(1, postRequestedFor(urlEqualTo("/v1.0/$batch")));
+        proxy.verify(postRequestedFor(urlEqualTo("/v1.0/$batch"))
+                .withRequestBody(matchingJsonPath("$.requests.length()", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.requests[0].method", equalTo("PATCH")))
+                .withRequestBody(matchingJsonPath("$.requests[0].url", matching("/users/.+")))
+                .withRequestBody(matchingJsonPath("$.requests[0].body",
+                        equalToJson("{\"displayName\":\"Renamed Person\"}"))));
+        proxy.verify(0, patchRequestedFor(urlMatching("/v1.0/users.*")));
         proxy.verify(0, postRequestedFor(urlMatching("/v1.0/users.*")));
         assertThat(cloud.users()).anySatisfy(u -> assertThat(u.get("displayName")).isEqualTo("Renamed Person"));
     }
@@ -143,6 +154,7 @@ class EndToEndSyncTest {
         assertThat(planned.created()).isGreaterThan(0);
         assertThat(cloud.users()).isEmpty();
         proxy.verify(0, postRequestedFor(urlMatching("/v1.0/users.*")));
+        proxy.verify(0, postRequestedFor(urlEqualTo("/v1.0/$batch")));
     }
 
     @Test

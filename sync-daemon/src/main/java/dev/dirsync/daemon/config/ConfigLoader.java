@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,7 @@ public final class ConfigLoader {
                 "admin"));
 
         SourceConfig source = SourceSection.read(top.child("source"), problems, base);
-        TargetConfig target = target(top.child("target"), problems);
+        TargetConfig target = target(top.child("target"), problems, base);
         MappingSettings mapping = mapping(top.child("mapping"), problems);
         RulesConfig rules = rules(top.child("rules"), problems);
         RemovalSettings removal = removal(top.child("removal"), problems);
@@ -83,21 +85,49 @@ public final class ConfigLoader {
         }
     }
 
-    private static TargetConfig target(ConfigNode node, Problems problems) {
-        node.rejectUnknown(List.of("type", "url", "tokenUrl", "tenantId", "clientId", "clientSecret"));
+    private static TargetConfig target(ConfigNode node, Problems problems, Path base) {
+        node.rejectUnknown(List.of("type", "url", "tokenUrl", "authorityUrl", "tenantId", "clientId", "clientSecret",
+                "certificate", "writeBudget", "concurrency", "batch", "softMatch", "token"));
         String type = node.text("type", "graph");
-        if (!"graph".equals(type)) {
-            problems.add(node.path("type"), "must be graph, got '" + type + "'");
+        if (!"graph".equals(type) && !"scim".equals(type)) {
+            problems.add(node.path("type"), "must be graph or scim, got '" + type + "'");
+        }
+        if ("scim".equals(type)) {
+            String url = node.requiredText("url");
+            Secret token = node.secret("token", true);
+            return new TargetConfig(type, url, null, null, null, null, null, null, null, null, null, null, null, null,
+                    token);
         }
         String url = node.text("url", TargetConfig.DEFAULT_GRAPH_URL);
         String tenantId = node.requiredText("tenantId");
-        String tokenUrl = node.text("tokenUrl", null);
-        if (tokenUrl == null && tenantId != null && !tenantId.isBlank()) {
-            tokenUrl = TargetConfig.defaultTokenUrl(tenantId);
-        }
         String clientId = node.requiredText("clientId");
-        Secret clientSecret = node.secret("clientSecret", true);
-        return new TargetConfig(type, url, tokenUrl, tenantId, clientId, clientSecret);
+        Secret clientSecret = node.secret("clientSecret", false);
+        ConfigNode certificate = node.child("certificate");
+        certificate.rejectUnknown(List.of("path", "password"));
+        String certificatePath = certificate.text("path", null);
+        if (clientSecret == null && certificatePath == null) {
+            problems.add(node.path("clientSecret"), "is required (or set target.certificate.path)");
+        }
+        ConfigNode budget = node.child("writeBudget");
+        budget.rejectUnknown(List.of("count", "window"));
+        Integer budgetCount = budget.has("count") ? budget.integer("count", 0, 1, 1_000_000) : null;
+        Duration budgetWindow = budget.has("window") ? duration(budget, "window", problems) : null;
+        Integer concurrency = node.has("concurrency") ? node.integer("concurrency", 1, 1, 64) : null;
+        Boolean batch = node.has("batch") ? node.bool("batch", true) : null;
+        return new TargetConfig(type, url, node.text("tokenUrl", null), node.text("authorityUrl", null), tenantId, clientId,
+                clientSecret, certificatePath == null ? null : base.resolve(certificatePath).normalize(),
+                certificate.secret("password", false), budgetCount, budgetWindow, concurrency, batch,
+                node.text("softMatch", null), null);
+    }
+
+    private static Duration duration(ConfigNode node, String key, Problems problems) {
+        String text = node.text(key, null);
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            problems.add(node.path(key), "must be an ISO-8601 duration such as PT150S, got '" + text + "'");
+            return null;
+        }
     }
 
     private static MappingSettings mapping(ConfigNode node, Problems problems) {

@@ -1,16 +1,29 @@
 package dev.dirsync.daemon.config;
 
-/** {@code target.*}: the cloud directory to write. */
-public record TargetConfig(String type, String url, String tokenUrl, String tenantId, String clientId, Secret clientSecret) {
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code target.*}: the cloud directory to write. Optional values are null when not configured;
+ * the connector's settings supply the defaults and validate.
+ *
+ * @param type graph or scim
+ * @param url Graph's root, or the SCIM service's base URL
+ * @param token the SCIM bearer token (scim only)
+ */
+public record TargetConfig(String type, String url, String tokenUrl, String authorityUrl, String tenantId,
+                           String clientId, Secret clientSecret, Path certificatePath, Secret certificatePassword,
+                           Integer writeBudgetCount, Duration writeBudgetWindow, Integer concurrency, Boolean batch,
+                           String softMatch, Secret token) {
     public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
 
-    /** The Microsoft identity platform v2.0 token endpoint of a tenant. */
-    public static String defaultTokenUrl(String tenantId) {
-        return "https://login.microsoftonline.com/" + tenantId + "/oauth2/v2.0/token";
+    public boolean scim() {
+        return "scim".equals(type);
     }
 
     /** A copy pointing at another service (the demo's emulator). */
     public TargetConfig withEndpoints(String newUrl, String newTokenUrl) {
-        return new TargetConfig(type, newUrl, newTokenUrl, tenantId, clientId, clientSecret);
+        return new TargetConfig(type, newUrl, newTokenUrl, authorityUrl, tenantId, clientId, clientSecret, certificatePath,
+                certificatePassword, writeBudgetCount, writeBudgetWindow, concurrency, batch, softMatch, token);
     }
 }

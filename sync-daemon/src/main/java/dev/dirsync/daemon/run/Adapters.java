@@ -2,6 +2,10 @@ package dev.dirsync.daemon.run;
 
 import dev.dirsync.cloud.graph.GraphCloudDirectory;
 import dev.dirsync.cloud.graph.GraphSettings;
+import dev.dirsync.cloud.graph.SoftMatch;
+import dev.dirsync.cloud.graph.WriteBudget;
+import dev.dirsync.cloud.scim.ScimCloudDirectory;
+import dev.dirsync.cloud.scim.ScimSettings;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.DirectoryWriter;
@@ -35,7 +39,13 @@ public final class Adapters {
     public static void validate(DirsyncConfig config) {
         List<String> problems = new ArrayList<>();
         collect(problems, () -> sourceSettings(config.source()));
-        collect(problems, () -> targetSettings(config.target()));
+        collect(problems, () -> {
+            if (config.target().scim()) {
+                scimSettings(config.target());
+            } else {
+                targetSettings(config.target());
+            }
+        });
         throwIfAny(config, problems);
     }
 
@@ -56,6 +66,9 @@ public final class Adapters {
     }
 
     public static CloudDirectory openTarget(DirsyncConfig config) {
+        if (config.target().scim()) {
+            return new ScimCloudDirectory(scimSettings(config.target()));
+        }
         return new GraphCloudDirectory(targetSettings(config.target()));
     }
 
@@ -105,12 +118,40 @@ public final class Adapters {
     }
 
     static GraphSettings targetSettings(TargetConfig target) {
-        return GraphSettings.builder()
+        GraphSettings.Builder builder = GraphSettings.builder()
                 .graphUrl(target.url())
                 .tokenUrl(target.tokenUrl())
                 .tenantId(target.tenantId())
                 .clientId(target.clientId())
-                .clientSecret(target.clientSecret() == null ? null : target.clientSecret().reveal())
+                .clientSecret(target.clientSecret() == null ? null : target.clientSecret().reveal());
+        if (target.authorityUrl() != null) {
+            builder.authorityUrl(target.authorityUrl());
+        }
+        if (target.certificatePath() != null) {
+            builder.certificatePath(target.certificatePath());
+            if (target.certificatePassword() != null) {
+                builder.certificatePassword(target.certificatePassword().reveal());
+            }
+        }
+        if (target.writeBudgetCount() != null || target.writeBudgetWindow() != null) {
+            WriteBudget defaults = WriteBudget.GRAPH_DEFAULT;
+            builder.writeBudget(target.writeBudgetCount() != null ? target.writeBudgetCount() : defaults.count(),
+                    target.writeBudgetWindow() != null ? target.writeBudgetWindow() : defaults.window());
+        }
+        if (target.concurrency() != null) {
+            builder.concurrency(target.concurrency());
+        }
+        if (target.batch() != null) {
+            builder.batch(target.batch());
+        }
+        if (target.softMatch() != null) {
+            builder.softMatch(SoftMatch.fromConfig(target.softMatch()));
+        }
+        return builder.build();
+    }
+
+    static ScimSettings scimSettings(TargetConfig target) {
+        return ScimSettings.builder().url(target.url()).token(target.token() == null ? null : target.token().reveal())
                 .build();
     }
 

@@ -57,7 +57,7 @@ class ConfigLoaderTest {
         assertThat(config.source().password().reveal()).isEqualTo("ldap-pw");
         assertThat(config.target().clientSecret().reveal()).isEqualTo("s3cr3t-value");
         assertThat(config.target().url()).isEqualTo("https://graph.microsoft.com");
-        assertThat(config.target().tokenUrl()).isEqualTo("https://login.microsoftonline.com/contoso/oauth2/v2.0/token");
+        assertThat(config.target().tokenUrl()).as("defaulted by the connector from authority and tenant").isNull();
         assertThat(config.mapping().usageLocation()).isEqualTo("DE");
         assertThat(config.rules().profile()).isEqualTo(Profile.DEDICATED);
         assertThat(config.rules().policy()).containsEntry(ErrorClass.LENGTH, PolicyAction.WARN)
@@ -98,7 +98,7 @@ class ConfigLoaderTest {
                         "source.password: is required",
                         "source.baseDn: is required (one DN or a list)",
                         "source.pageSize: must be a whole number, got 'zero'",
-                        "target.type: must be graph, got 'scim2'",
+                        "target.type: must be graph or scim, got 'scim2'",
                         "target.tenantId: is required",
                         "target.clientId: is required",
                         "target.clientSecret: environment variable MISSING_SECRET is not set",
