@@ -1,9 +1,6 @@
 package dev.dirsync.cloud.graph;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
+import dev.dirsync.cloud.internal.TargetUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -60,7 +57,6 @@ public record GraphSettings(
     public static final SoftMatch DEFAULT_SOFT_MATCH = SoftMatch.OFF;
 
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
 
     public GraphSettings {
         tenantId = required(tenantId, "target.tenantId");
@@ -76,10 +72,10 @@ public record GraphSettings(
                     : "target.clientSecret or target.certificate.path is required");
         }
         clientSecret = hasSecret ? clientSecret : null;
-        graphUrl = httpsOrLoopback(graphUrl == null || graphUrl.isBlank() ? DEFAULT_GRAPH_URL : graphUrl, "target.url");
-        authorityUrl = httpsOrLoopback(authorityUrl == null || authorityUrl.isBlank() ? DEFAULT_AUTHORITY_URL : authorityUrl,
+        graphUrl = TargetUrls.httpsOrLoopback(graphUrl == null || graphUrl.isBlank() ? DEFAULT_GRAPH_URL : graphUrl, "target.url");
+        authorityUrl = TargetUrls.httpsOrLoopback(authorityUrl == null || authorityUrl.isBlank() ? DEFAULT_AUTHORITY_URL : authorityUrl,
                 "target.authorityUrl");
-        tokenUrl = httpsOrLoopback(
+        tokenUrl = TargetUrls.httpsOrLoopback(
                 tokenUrl == null || tokenUrl.isBlank() ? defaultTokenUrl(authorityUrl, tenantId) : tokenUrl, "target.tokenUrl");
         connectTimeout = positive(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout, "target.connectTimeout");
         readTimeout = positive(readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout, "target.readTimeout");
@@ -144,51 +140,6 @@ public record GraphSettings(
         return value;
     }
 
-    /** Normalised (no trailing slash); http only towards this machine, so tokens never cross a network in clear. */
-    private static String httpsOrLoopback(String url, String key) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + " is not a valid URL: " + url, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(key + " must be an absolute https URL, got " + url);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(key + " must not carry user info, a query or a fragment: " + url);
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException(
-                    key + " must use https (plain http is accepted only for a loopback address), got " + url);
-        }
-        String normalised = uri.toString();
-        while (normalised.endsWith("/")) {
-            normalised = normalised.substring(0, normalised.length() - 1);
-        }
-        return normalised;
-    }
-
-    /** Literal loopback addresses and "localhost" only; never resolves a name through DNS. */
-    private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (IPV4.matcher(bare).matches()) {
-            return bare.startsWith("127.");
-        }
-        if (!bare.contains(":")) {
-            return false;
-        }
-        try {
-            // A string with a colon is parsed as an IPv6 literal, never looked up.
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 
     /** Builds settings; unset values take their defaults. */
     public static final class Builder {
