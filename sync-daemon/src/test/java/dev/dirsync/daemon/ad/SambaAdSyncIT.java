@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class SambaAdSyncIT {
     private static final String CLIENT_SECRET = "ad-it-secret";
     /** The deletion threshold: more removals than this in one run are held. */
     private static final int THRESHOLD = 3;
-    /** Deleted in the threshold scenario: one more than {@link #THRESHOLD} allows, and then some. */
+    /** Deleted in the threshold scenario: more than {@link #THRESHOLD}. */
     private static final List<Integer> MASS_DELETED = List.of(10, 11, 12, 13, 14);
 
     private static final TestAd AD = TestAd.fromEnv();
@@ -75,13 +76,20 @@ class SambaAdSyncIT {
 
     @BeforeAll
     static void setUp() throws LDAPException, IOException {
-        AD.requireReachable();
+        if (!AD.answers()) {
+            return; // each scenario then skips (on CI: fails) in requireDc, saying why
+        }
         people = AdPeople.create(AD, PEOPLE);
         cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
                 .pageSize(EmulatorSettings.MAX_PAGE_SIZE).build());
         Files.writeString(dir.resolve("ad-password"), AD.password());
         configFile = writeConfig("dirsync.yaml", "[ldap://127.0.0.1:" + freePort() + ", " + AD.url() + "]");
         config = new ConfigLoader(Map.of()).load(configFile);
+    }
+
+    @BeforeEach
+    void requireDc() {
+        AD.requireReachable();
     }
 
     @AfterAll
@@ -292,7 +300,8 @@ class SambaAdSyncIT {
 
     /**
      * A configuration reading {@code url} (one URL, or a YAML list tried in order), scoped by base,
-     * excluded OU and group, with the state in an H2 file and the admin API on a port no daemon uses.
+     * excluded OU and group, with the state in an H2 file, no write budget (the emulator is not Graph)
+     * and the admin API on a port no daemon uses.
      */
     private static Path writeConfig(String name, String url) throws IOException {
         Path file = dir.resolve(name);
@@ -315,6 +324,9 @@ class SambaAdSyncIT {
                   tenantId: ad-it-tenant
                   clientId: %s
                   clientSecret: %s
+                  writeBudget:
+                    count: 1000000
+                    window: PT1S
                 mapping:
                   usageLocation: DE
                 removal:

@@ -44,7 +44,8 @@ record TestAd(String url, String bindDn, String password) {
         return parsed().getPort();
     }
 
-    private boolean answers() {
+    /** Whether the DC accepts a TCP connection within 2 seconds. */
+    boolean answers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host(), port()), 2_000);
             return true;

@@ -1,42 +1,30 @@
 package dev.dirsync.daemon.bench;
 
-import dev.dirsync.cloud.graph.GraphCloudDirectory;
-import dev.dirsync.cloud.graph.GraphSettings;
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
-import dev.dirsync.core.engine.SyncEngine;
 import dev.dirsync.core.engine.SyncListener;
-import dev.dirsync.core.mapping.MailUserMapper;
-import dev.dirsync.core.port.CloudDirectory;
-import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
-import dev.dirsync.daemon.config.TargetConfig;
-import dev.dirsync.daemon.run.Adapters;
 import dev.dirsync.daemon.run.StateStores;
+import dev.dirsync.daemon.run.SyncRunner;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One timed sync run of a configuration, for {@code bench/delta.sh}: the engine as {@code dirsync
- * sync} wires it (source, state store, rules, mapper, removals; no cleanup report), except that the
- * Graph adapter's write budget is lifted, since the target is the local cloud emulator and not
- * Graph (whose 20 writes per second would make a first run of 100,000 people last 80 minutes).
- * Not a test.
+ * One timed sync run of a configuration through {@link SyncRunner}, as the command line and the
+ * service run it, full or delta (the command line's {@code sync} runs only full ones), for
+ * {@code bench/delta.sh}. Not a test.
  *
- * <p>Arguments: {@code full|delta CONFIG}. Prints one line: the run type done, its status, wall
+ * <p>Arguments: {@code full|delta CONFIG}. Prints one line: the run type done, its status, the wall
  * time, the time of each stage (reading the directory includes planning and exporting, which stream
  * with it), and the run's summary.
  */
 public final class TimedRun {
-    private static final int UNLIMITED_WRITES_PER_SECOND = 1_000_000;
-
     private TimedRun() {
     }
 
@@ -47,38 +35,15 @@ public final class TimedRun {
         }
         RunType type = args[0].equals("full") ? RunType.FULL : RunType.DELTA;
         DirsyncConfig config = ConfigLoader.fromSystem().load(Path.of(args[1]));
-        Adapters.validate(config);
         StageClock clock = new StageClock();
         long start = System.nanoTime();
         RunResult result;
-        try (StateStore state = StateStores.open(config);
-             DirectorySource source = Adapters.openSource(config);
-             CloudDirectory cloud = new GraphCloudDirectory(unpaced(config.target()))) {
-            result = SyncEngine.builder()
-                    .source(source, Adapters.sourceKey(config))
-                    .cloud(cloud)
-                    .state(state)
-                    .rules(Adapters.ruleSettings(config))
-                    .mapper(new MailUserMapper(config.mapping()))
-                    .removal(config.removal())
-                    .listener(clock)
-                    .build()
-                    .run(new RunOptions(type, false, "bench"));
+        try (StateStore state = StateStores.open(config)) {
+            result = new SyncRunner(config, state).run(new RunOptions(type, false, "bench"), clock).result();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s run (%s): %.1f s wall (%s); %s%n", result.type().label(),
                 result.status().label(), seconds, clock.summary(), result.summary().line());
-    }
-
-    private static GraphSettings unpaced(TargetConfig target) {
-        return GraphSettings.builder()
-                .graphUrl(target.url())
-                .tokenUrl(target.tokenUrl())
-                .tenantId(target.tenantId())
-                .clientId(target.clientId())
-                .clientSecret(target.clientSecret().reveal())
-                .writeBudget(UNLIMITED_WRITES_PER_SECOND, Duration.ofSeconds(1))
-                .build();
     }
 
     /** Times the engine's stages ("reading cloud", "reading directory", ...), each until the next. */
