@@ -84,6 +84,7 @@ public interface StateStore extends AutoCloseable {
     /** Replaces the pending removals with these (the latest run's view). */
     void replacePendingRemovals(Collection<PendingRemoval> removals);
 
+    /** Removals held and still awaiting an operator's approval (approved ones are not listed here). */
     List<PendingRemoval> pendingRemovals();
 
     /** Approves the pending removals (of one run, or all when empty): the next run exports them. */

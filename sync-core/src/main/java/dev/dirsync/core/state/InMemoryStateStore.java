@@ -156,7 +156,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized List<PendingRemoval> pendingRemovals() {
-        return List.copyOf(pending.values());
+        return pending.values().stream().filter(r -> !approved.getOrDefault(r.anchor(), false)).toList();
     }
 
     @Override

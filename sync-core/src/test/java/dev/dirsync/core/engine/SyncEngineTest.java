@@ -164,6 +164,29 @@ class SyncEngineTest {
     }
 
     @Test
+    void tombstonesHeldByTheThreshold_areRemovedByTheDeltaRunAfterApproval() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 1, 100);
+        for (int i = 0; i < 5; i++) {
+            directory.add(user("user" + i));
+        }
+        run(RunOptions.APPLY);
+        for (int i = 0; i < 3; i++) {
+            SourceEntry gone = directory.get(i);
+            source.delta.add(new SourceEntry(gone.dn(), gone.anchor(), List.of("user"), Attributes.empty(), true));
+        }
+        RunResult held = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
+        assertThat(held.status()).isEqualTo(RunStatus.DELETION_THRESHOLD_EXCEEDED);
+        assertThat(cloud.users).hasSize(5);
+
+        state.approveRemovals(Optional.empty());
+        assertThat(state.pendingRemovals()).as("approved removals no longer await approval").isEmpty();
+        source.delta.clear();
+        RunResult approved = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
+        assertThat(approved.summary().deleted()).isEqualTo(3);
+        assertThat(cloud.users).hasSize(2);
+    }
+
+    @Test
     void disableAction_disablesInsteadOfDeleting_andSendsOnlyAccountEnabled() {
         removal = new RemovalSettings(RemovalAction.DISABLE, 500, 50);
         directory.add(user("anna"));
