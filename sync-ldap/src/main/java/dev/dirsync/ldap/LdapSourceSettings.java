@@ -164,10 +164,10 @@ public record LdapSourceSettings(
 
     private static List<String> requireBaseDns(List<String> baseDns) {
         if (baseDns == null || baseDns.isEmpty()) {
-            throw new IllegalArgumentException("source.baseDns must hold at least one base DN");
+            throw new IllegalArgumentException("source.baseDn must hold at least one base DN");
         }
         for (int i = 0; i < baseDns.size(); i++) {
-            requireDn("source.baseDns[" + i + "]", baseDns.get(i));
+            requireDn("source.baseDn[" + i + "]", baseDns.get(i));
         }
         return List.copyOf(baseDns);
     }
@@ -183,7 +183,7 @@ public record LdapSourceSettings(
             boolean underBase = bases.stream().anyMatch(base -> excluded.isDescendantOf(base, false));
             if (!underBase) {
                 throw new IllegalArgumentException(setting + " '" + excludedDns.get(i)
-                        + "' is not below any of source.baseDns " + baseDns);
+                        + "' is not below any of source.baseDn " + baseDns);
             }
         }
         return List.copyOf(excludedDns);

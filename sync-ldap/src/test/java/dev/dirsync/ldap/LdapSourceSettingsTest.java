@@ -71,10 +71,10 @@ class LdapSourceSettingsTest {
                 invalid("null password", s -> with(s, s.bindDn(), null, s.baseDns()),
                         "source.password must not be empty"),
                 invalid("no base DN", s -> with(s, s.bindDn(), SECRET, List.of()),
-                        "source.baseDns must hold at least one base DN"),
+                        "source.baseDn must hold at least one base DN"),
                 invalid("malformed second base DN",
                         s -> with(s, s.bindDn(), SECRET, List.of("DC=example,DC=com", "example")),
-                        "source.baseDns[1] is not a valid DN: 'example'"),
+                        "source.baseDn[1] is not a valid DN: 'example'"),
                 invalid("unbalanced filter", s -> s.withFilter("(&(objectClass=user)"), "source.filter"),
                 invalid("blank filter", s -> s.withFilter(" "), "source.filter must not be blank"),
                 invalid("page size 0", s -> s.withPageSize(0), "source.pageSize must be between 1 and 10000, got 0"),
@@ -88,7 +88,7 @@ class LdapSourceSettingsTest {
                         "source.excludedDns[0] is not a valid DN: 'Former'"),
                 invalid("excluded DN outside the bases",
                         s -> s.toBuilder().excludedDns(List.of("OU=Staff,DC=example,DC=com", "OU=X,DC=other,DC=com"))
-                                .build(), "source.excludedDns[1] 'OU=X,DC=other,DC=com' is not below any of source.baseDns"),
+                                .build(), "source.excludedDns[1] 'OU=X,DC=other,DC=com' is not below any of source.baseDn"),
                 invalid("excluded DN equal to a base", s -> s.toBuilder().excludedDns(List.of("DC=example,DC=com"))
                         .build(), "source.excludedDns[0]"),
                 invalid("malformed group DN", s -> s.toBuilder().groupDn("Sync Users").build(),
