@@ -1,6 +1,7 @@
 package dev.dirsync.ldap;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import dev.dirsync.core.fix.AttributeChange;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * (and outside the excluded ones) are read or changed. For {@code embedded:} URLs use {@link #open}.
  */
 public final class LdapDirectoryWriter implements DirectoryWriter {
+    private volatile Boolean assertions;
     private static final Logger log = LoggerFactory.getLogger(LdapDirectoryWriter.class);
 
     private final ConnectionProvider connections;
@@ -96,7 +98,7 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
         LDAPConnection connection = connections.checkout();
         boolean reusable = true;
         try {
-            connection.modify(ModifyRequests.of(change));
+            connection.modify(ModifyRequests.of(change, supportsAssertions(connection)));
             log.debug("Changed {} of '{}': {}", change.attribute().name(), change.dn(), change.changes());
             return WriteResult.applied();
         } catch (LDAPException e) {
@@ -105,6 +107,21 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
         } finally {
             connections.release(connection, reusable);
         }
+    }
+
+    /** Whether the server implements the assertion control; read once from its rootDSE. */
+    private boolean supportsAssertions(LDAPConnection connection) throws LDAPException {
+        Boolean known = assertions;
+        if (known == null) {
+            RootDSE root = connection.getRootDSE();
+            known = root != null && root.supportsControl(ModifyRequests.ASSERTION_CONTROL_OID);
+            assertions = known;
+            if (!known) {
+                log.info("{} does not implement the assertion control; fixes name the values they replace instead",
+                        connections.describe());
+            }
+        }
+        return known;
     }
 
     /** The server URLs, never credentials. */
