@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dirsync.cloud.CloudTestData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -13,14 +14,10 @@ import dev.dirsync.cloud.internal.HttpClients;
 import dev.dirsync.cloud.internal.MutableClock;
 import dev.dirsync.cloud.internal.RecordingSleeper;
 import dev.dirsync.cloud.internal.Sleeper;
-import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.MailUser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
 
@@ -114,31 +111,19 @@ final class GraphFixture implements AutoCloseable {
     }
 
     static MailUser alice() {
-        return new MailUser(new Anchor("QWxpY2UtYW5jaG9yLTAx"), "alice@contoso.example", "Alice Liddell", "Alice",
-                "Liddell", "alice", "alice@wonderland.example", List.of("a.liddell@wonderland.example"), true, "GB");
+        return CloudTestData.alice();
     }
 
     static MailUser bob() {
-        return new MailUser(new Anchor("Qm9iLWFuY2hvci0wMg=="), "bob@contoso.example", "Bob Builder", null, null,
-                "bob", null, List.of(), false, null);
+        return CloudTestData.bob();
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CloudTestData.json(text);
     }
 
-    /** The messages of {@code failure} and all its causes. */
     static List<String> messages(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-            messages.add(t.toString());
-        }
-        return messages;
+        return CloudTestData.messages(failure);
     }
 
     static void assertNoSecret(Throwable failure) {
