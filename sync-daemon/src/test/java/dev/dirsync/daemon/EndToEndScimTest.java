@@ -3,7 +3,7 @@ package dev.dirsync.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dirsync.core.engine.RunOptions;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.state.InMemoryStateStore;
 import dev.dirsync.daemon.config.ConfigLoader;

@@ -1,7 +1,7 @@
 package dev.dirsync.state;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
@@ -183,12 +183,12 @@ public final class JdbcStateStore implements StateStore {
     // --- runs ----------------------------------------------------------------------------------
 
     @Override
-    public RunRecord beginRun(RunType type, String trigger) {
+    public RunRecord beginRun(RunType type, String trigger, boolean planned) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(trigger, "trigger");
         Instant started = now();
-        long id = db.autoCommit("begin run", c -> runs.insert(c, type, trigger, started));
-        return new RunRecord(id, type, trigger, started, null, RunStatus.RUNNING, zero(), null);
+        long id = db.autoCommit("begin run", c -> runs.insert(c, type, trigger, started, planned));
+        return new RunRecord(id, type, trigger, started, null, RunStatus.RUNNING, zero(), null, planned);
     }
 
     /** Ignored once the run has finished (a late progress report must not overwrite the final counts). */

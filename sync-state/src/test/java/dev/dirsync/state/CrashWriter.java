@@ -17,7 +17,7 @@ public final class CrashWriter {
         System.out.println("run " + runId);
         System.out.flush();
         for (int i = 0; ; i++) {
-            store.saveObject(StateStoreContract.object(i));
+            store.saveObject(StateFixtures.object(i));
             System.out.println("saved " + i);
             System.out.flush();
         }

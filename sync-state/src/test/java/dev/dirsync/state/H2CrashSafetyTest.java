@@ -58,7 +58,7 @@ class H2CrashSafetyTest {
         try (JdbcStateStore store = JdbcStateStore.open(settings)) {
             List<Integer> missing = new ArrayList<>();
             for (int i = 0; i <= lastSaved; i++) {
-                if (!store.object(StateStoreContract.anchor(i)).equals(Optional.of(StateStoreContract.object(i)))) {
+                if (!store.object(StateFixtures.anchor(i)).equals(Optional.of(StateFixtures.object(i)))) {
                     missing.add(i);
                 }
             }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A readiness check without a cloud: streams the directory through the rules into the findings
- * sink. Objects that would be exported are counted as unchanged (nothing is planned).
+ * sink, and counts what it found; it plans nothing.
  */
 public final class CheckEngine {
     private final DirectorySource source;
@@ -22,17 +22,18 @@ public final class CheckEngine {
         this.listener = listener;
     }
 
-    public RunSummary run() {
+    public CheckSummary run() {
         listener.stage("checking directory");
         RunCounters counters = new RunCounters();
+        long[] exportable = {0};
         Screening screening = new Screening(rules, findings, listener);
         source.read(Optional.empty(), entry -> {
             counters.read++;
             if (screening.screen(entry, counters).exportable().isPresent()) {
-                counters.unchanged++;
+                exportable[0]++;
             }
             listener.progress(counters.snapshot());
         });
-        return counters.snapshot();
+        return new CheckSummary(counters.read, counters.skipped, counters.blocked, exportable[0]);
     }
 }

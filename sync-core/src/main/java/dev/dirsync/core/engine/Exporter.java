@@ -6,7 +6,8 @@ import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.plan.CloudIndex;
 import dev.dirsync.core.port.CloudDirectory;
-import dev.dirsync.core.port.StateStore;
+import dev.dirsync.core.port.ObjectStore;
+import dev.dirsync.core.port.RunLog;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.SyncedObject;
 import java.time.Instant;
@@ -21,18 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends changes to the cloud in batches and books every result: counts, the cloud index, the
- * object state (so a later delta run knows what the cloud holds) and per-object errors. In a dry
- * run it only counts.
+ * object state (so a later delta run knows what the cloud holds) and per-object errors.
  */
 final class Exporter {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
 
     private final CloudDirectory cloud;
-    private final StateStore state;
+    private final ObjectStore objects;
+    private final RunLog runLog;
     private final CloudIndex index;
     private final RunCounters counters;
     private final SyncListener listener;
-    private final boolean dryRun;
     private final long runId;
     private final Set<Anchor> openErrors;
     private final int batchSize;
@@ -40,14 +40,14 @@ final class Exporter {
     private final Map<Anchor, String> dns = new HashMap<>();
     private boolean retryableFailures;
 
-    Exporter(CloudDirectory cloud, StateStore state, CloudIndex index, RunCounters counters, SyncListener listener,
-             boolean dryRun, long runId, Set<Anchor> openErrors) {
+    Exporter(CloudDirectory cloud, ObjectStore objects, RunLog runLog, CloudIndex index, RunCounters counters,
+             SyncListener listener, long runId, Set<Anchor> openErrors) {
         this.cloud = cloud;
-        this.state = state;
+        this.objects = objects;
+        this.runLog = runLog;
         this.index = index;
         this.counters = counters;
         this.listener = listener;
-        this.dryRun = dryRun;
         this.runId = runId;
         this.openErrors = openErrors;
         this.batchSize = Math.max(1, cloud.preferredBatchSize());
@@ -55,10 +55,6 @@ final class Exporter {
 
     void submit(Change change, String dn) {
         listener.planned(change);
-        if (dryRun) {
-            count(change);
-            return;
-        }
         batch.add(change);
         dns.put(change.anchor(), dn);
         if (batch.size() >= batchSize) {
@@ -89,16 +85,16 @@ final class Exporter {
             counters.failed++;
             retryableFailures |= result.outcome() == ChangeResult.Outcome.RETRYABLE;
             LOG.warn("{} of {} ({}) failed: {} {}", kindOf(change), change.anchor(), dn, result.errorCode(), result.message());
-            state.recordError(new ObjectError(change.anchor(), dn, runId, result.outcome().name().toLowerCase(Locale.ROOT),
+            runLog.recordError(new ObjectError(change.anchor(), dn, runId, result.outcome().name().toLowerCase(Locale.ROOT),
                     result.errorCode(), result.message(), 1, Instant.now()));
             return;
         }
         count(change);
         if (openErrors.remove(change.anchor())) {
-            state.clearError(change.anchor());
+            runLog.clearError(change.anchor());
         }
         if (change instanceof Change.Remove) {
-            state.removeObject(change.anchor());
+            objects.removeObject(change.anchor());
             return;
         }
         long[] digests;
@@ -121,7 +117,7 @@ final class Exporter {
             return;
         }
         index.put(cloudId, change.anchor(), digests);
-        state.saveObject(new SyncedObject(change.anchor(), cloudId, dn, digests));
+        objects.saveObject(new SyncedObject(change.anchor(), cloudId, dn, digests));
     }
 
     private void count(Change change) {

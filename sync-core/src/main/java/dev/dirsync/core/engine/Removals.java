@@ -4,7 +4,8 @@ import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.MailUserField;
-import dev.dirsync.core.port.StateStore;
+import dev.dirsync.core.port.ObjectStore;
+import dev.dirsync.core.port.RemovalQueue;
 import dev.dirsync.core.removal.RemovalAction;
 import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.state.PendingRemoval;
@@ -32,12 +33,14 @@ final class Removals {
     }
 
     private final RemovalSettings settings;
-    private final StateStore state;
+    private final ObjectStore objects;
+    private final RemovalQueue queue;
     private final Map<Anchor, PendingRemoval> candidates = new LinkedHashMap<>();
 
-    Removals(RemovalSettings settings, StateStore state) {
+    Removals(RemovalSettings settings, ObjectStore objects, RemovalQueue queue) {
         this.settings = settings;
-        this.state = state;
+        this.objects = objects;
+        this.queue = queue;
     }
 
     void add(SyncedObject object, long runId, String reason) {
@@ -47,7 +50,7 @@ final class Removals {
     /** Removals left pending by earlier runs stay candidates (delta runs do not see them again). */
     void addPending(Collection<PendingRemoval> pending) {
         for (PendingRemoval removal : pending) {
-            if (state.object(removal.anchor()).isPresent()) {
+            if (objects.object(removal.anchor()).isPresent()) {
                 candidates.putIfAbsent(removal.anchor(), removal);
             }
         }
@@ -62,9 +65,9 @@ final class Removals {
             return new Decision(List.of(), List.of());
         }
         Set<Anchor> approved = new HashSet<>();
-        state.approvedRemovals().forEach(r -> approved.add(r.anchor()));
+        queue.approvedRemovals().forEach(r -> approved.add(r.anchor()));
         boolean allApproved = approved.containsAll(candidates.keySet());
-        if (settings.exceeded(candidates.size(), state.objectCount()) && !allApproved) {
+        if (settings.exceeded(candidates.size(), objects.objectCount()) && !allApproved) {
             return new Decision(List.of(), List.copyOf(candidates.values()));
         }
         List<Change> export = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.dirsync.core.engine;
 
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;

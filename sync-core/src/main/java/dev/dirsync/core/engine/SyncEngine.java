@@ -2,6 +2,8 @@ package dev.dirsync.core.engine;
 
 import dev.dirsync.core.RunStoppedException;
 import dev.dirsync.core.engine.internal.AnchorSet;
+import dev.dirsync.core.engine.internal.PlanningCloud;
+import dev.dirsync.core.engine.internal.PlanningState;
 import dev.dirsync.core.mapping.MailUserMapper;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
@@ -43,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * delta run plans against the state store's digests and reads only what changed since the stored
  * cursor; tombstones and objects that left the scope arrive as deleted entries. Nothing is
  * collected: what spans the run is the cloud index, the anchors seen and the duplicate index.
+ *
+ * <p>A dry run is the same run against a {@link PlanningCloud} and a {@link PlanningState}: it
+ * reads the cloud and the state, and of its writes keeps only its run record, marked planned.
  */
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -82,20 +87,22 @@ public final class SyncEngine {
      * @throws RunStoppedException when the stop signal was raised; the batch in flight was exported
      */
     public RunResult run(RunOptions options) {
-        Optional<SyncCursor> since = options.type() == RunType.DELTA ? state.cursor(sourceKey) : Optional.empty();
+        CloudDirectory target = options.dryRun() ? new PlanningCloud(cloud) : cloud;
+        StateStore store = options.dryRun() ? new PlanningState(state) : state;
+        Optional<SyncCursor> since = options.type() == RunType.DELTA ? store.cursor(sourceKey) : Optional.empty();
         RunType type = since.isPresent() ? RunType.DELTA : RunType.FULL;
         if (options.type() == RunType.DELTA && since.isEmpty()) {
             LOG.info("no stored cursor for {}: this delta run reads in full", sourceKey);
         }
-        RunRecord record = state.beginRun(type, options.trigger());
-        Run run = new Run(record.id(), type, options.dryRun());
+        RunRecord record = store.beginRun(type, options.trigger());
+        Run run = new Run(record.id(), type, target, store);
         try {
             listener.started(record.id(), type);
             RunResult result = run.execute(since);
-            state.finishRun(record.id(), result.status(), result.summary(), result.note());
+            store.finishRun(record.id(), result.status(), result.summary(), result.note());
             return result;
         } catch (RuntimeException e) {
-            state.finishRun(record.id(), RunStatus.FAILED, run.counters.snapshot(), e.getMessage());
+            store.finishRun(record.id(), RunStatus.FAILED, run.counters.snapshot(), e.getMessage());
             throw e;
         }
     }
@@ -104,7 +111,8 @@ public final class SyncEngine {
     private final class Run {
         private final long runId;
         private RunType type;
-        private final boolean dryRun;
+        private final CloudDirectory cloud;
+        private final StateStore state;
         private final RunCounters counters = new RunCounters();
         private final Screening screening = new Screening(rules, findings, listener);
         private final CloudIndex index = new CloudIndex();
@@ -113,18 +121,19 @@ public final class SyncEngine {
         private long live;
         private long lastProgress;
 
-        Run(long runId, RunType type, boolean dryRun) {
+        Run(long runId, RunType type, CloudDirectory cloud, StateStore state) {
             this.runId = runId;
             this.type = type;
-            this.dryRun = dryRun;
-            this.removals = new Removals(removal, state);
+            this.cloud = cloud;
+            this.state = state;
+            this.removals = new Removals(removal, state, state);
         }
 
         RunResult execute(Optional<SyncCursor> since) {
             loadIndex();
             Set<Anchor> openErrors = state.openErrors().stream().map(ObjectError::anchor)
                     .collect(Collectors.toCollection(HashSet::new));
-            Exporter exporter = new Exporter(cloud, state, index, counters, listener, dryRun, runId, openErrors);
+            Exporter exporter = new Exporter(cloud, state, state, index, counters, listener, runId, openErrors);
             Planner planner = new Planner(index);
 
             listener.stage("reading directory");
@@ -159,7 +168,7 @@ public final class SyncEngine {
                     && (counters.failed > 0 || counters.blocked > 0)) {
                 status = RunStatus.PARTIAL;
             }
-            if (!dryRun && status != RunStatus.FAILED && !exporter.hadRetryableFailures()) {
+            if (status != RunStatus.FAILED && !exporter.hadRetryableFailures()) {
                 state.saveCursor(sourceKey, cursor);
             } else if (exporter.hadRetryableFailures()) {
                 LOG.info("some changes failed for a passing reason: the cursor stays where it was, the next run retries");
@@ -201,7 +210,7 @@ public final class SyncEngine {
                     gone.add(object.anchor());
                 }
             });
-            if (!gone.isEmpty() && !dryRun) {
+            if (!gone.isEmpty()) {
                 LOG.warn("{} managed users are missing from the cloud; they will be created again", gone.size());
                 gone.forEach(state::removeObject);
             }
@@ -216,7 +225,7 @@ public final class SyncEngine {
             live++;
             seen.add(entry.anchor());
             Screening.Verdict verdict = screening.screen(entry, counters);
-            if (verdict.blocked() && !dryRun) {
+            if (verdict.blocked()) {
                 recordBlocked(verdict.checked());
             }
             Optional<CheckResult> exportable = verdict.exportable();
@@ -272,9 +281,7 @@ public final class SyncEngine {
             Removals.Decision decision = removals.decide();
             if (decision.exceeded()) {
                 LOG.warn("deletion threshold exceeded: {} removals held for approval", decision.held().size());
-                if (!dryRun) {
-                    state.replacePendingRemovals(decision.held());
-                }
+                state.replacePendingRemovals(decision.held());
                 decision.held().forEach(r -> listener.planned(new Change.Remove(r.cloudId(), r.anchor())));
                 return RunStatus.DELETION_THRESHOLD_EXCEEDED;
             }
@@ -282,16 +289,14 @@ public final class SyncEngine {
                 exporter.submit(change, null);
             }
             exporter.flush();
-            if (!dryRun) {
-                state.replacePendingRemovals(List.<PendingRemoval>of());
-            }
+            state.replacePendingRemovals(List.<PendingRemoval>of());
             return RunStatus.SUCCESS;
         }
 
         private void progress() {
             listener.progress(counters.snapshot());
             long now = System.nanoTime();
-            if (!dryRun && now - lastProgress > 5_000_000_000L) {
+            if (now - lastProgress > 5_000_000_000L) {
                 lastProgress = now;
                 state.updateRun(runId, counters.snapshot());
             }

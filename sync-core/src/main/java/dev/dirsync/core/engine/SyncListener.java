@@ -1,5 +1,6 @@
 package dev.dirsync.core.engine;
 
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.SourceEntry;

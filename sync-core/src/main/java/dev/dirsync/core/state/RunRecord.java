@@ -1,6 +1,5 @@
 package dev.dirsync.core.state;
 
-import dev.dirsync.core.engine.RunSummary;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,9 +10,10 @@ import java.util.Objects;
  * @param finished null while running
  * @param summary the counts (so far, while running)
  * @param errorSummary why the run failed, or a short note on failures; null when none
+ * @param planned a dry run: its counts are what it would have done; it wrote nothing
  */
 public record RunRecord(long id, RunType type, String trigger, Instant started, Instant finished, RunStatus status,
-                        RunSummary summary, String errorSummary) {
+                        RunSummary summary, String errorSummary, boolean planned) {
     public RunRecord {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(trigger, "trigger");

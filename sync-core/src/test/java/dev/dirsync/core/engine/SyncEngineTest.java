@@ -1,5 +1,6 @@
 package dev.dirsync.core.engine;
 
+import dev.dirsync.core.state.RunSummary;
 import static dev.dirsync.core.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +91,42 @@ class SyncEngineTest {
         RunSummary summary = run(RunOptions.DRY_RUN);
         assertThat(summary.created()).isEqualTo(1);
         assertThat(cloud.applied).isEmpty();
+    }
+
+    @Test
+    void dryRun_writesNothingToTheStateButItsRunRecord_markedPlanned() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 100);
+        directory.add(user("anna"));
+        directory.add(user("ben"));
+        directory.add(user("bad"));
+        cloud.rejectUpn = "bad@example.com";
+        run(RunOptions.APPLY);
+        directory.set(0, user("anna", Attributes.builder().add("displayName", "Anna Schmidt")));
+        directory.remove(1);
+        directory.add(user("carl"));
+        String before = stateSnapshot();
+        int writes = cloud.applied.size();
+
+        RunResult planned = runResult(RunOptions.DRY_RUN);
+
+        assertThat(planned.summary().line())
+                .isEqualTo("read=3 skipped=0 blocked=0 created=2 updated=1 deleted=1 unchanged=0 failed=0");
+        assertThat(cloud.applied).hasSize(writes);
+        assertThat(stateSnapshot()).isEqualTo(before);
+        assertThat(state.run(planned.runId())).hasValueSatisfying(r -> {
+            assertThat(r.planned()).isTrue();
+            assertThat(r.summary()).isEqualTo(planned.summary());
+        });
+        assertThat(state.run(planned.runId() - 1)).hasValueSatisfying(r -> assertThat(r.planned()).isFalse());
+    }
+
+    /** Everything the store holds but the run records. */
+    private String stateSnapshot() {
+        List<String> objects = new ArrayList<>();
+        state.forEachObject(o -> objects.add(o.anchor() + " " + o.cloudId() + " " + o.dn() + " "
+                + java.util.Arrays.toString(o.digests())));
+        return state.cursor("test-source") + "\n" + objects + "\n" + state.openErrors() + "\n"
+                + state.pendingRemovals() + "\n" + state.approvedRemovals();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.dirsync.daemon.admin;
 
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;

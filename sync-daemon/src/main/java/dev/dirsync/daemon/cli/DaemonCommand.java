@@ -2,7 +2,7 @@ package dev.dirsync.daemon.cli;
 
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
-import dev.dirsync.daemon.service.Daemon;
+import dev.dirsync.daemon.server.Daemon;
 import dev.dirsync.daemon.service.DaemonLogging;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,13 +2,14 @@ package dev.dirsync.daemon.cli;
 
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.port.StateStore;
-import dev.dirsync.core.state.InMemoryStateStore;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.config.ReportConfig;
 import dev.dirsync.daemon.run.SyncRunner;
 import dev.dirsync.emulator.CloudEmulator;
 import dev.dirsync.emulator.EmulatorSettings;
+import dev.dirsync.state.JdbcStateStore;
+import dev.dirsync.state.StateStoreSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -58,10 +59,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path store = dir.resolve("cloud.json");
         Files.deleteIfExists(store);
+        Path stateFile = dir.resolve("state");
+        Files.deleteIfExists(dir.resolve("state.mv.db"));
 
         EmulatorSettings settings = EmulatorSettings.builder().storeFile(store).clientId(CLIENT_ID)
                 .clientSecret(CLIENT_SECRET).build();
-        try (CloudEmulator cloud = CloudEmulator.start(settings); StateStore state = new InMemoryStateStore()) {
+        try (CloudEmulator cloud = CloudEmulator.start(settings); StateStore state = JdbcStateStore.open(StateStoreSettings.h2File(stateFile))) {
             DirsyncConfig loaded = new ConfigLoader(Map.of("DIRSYNC_DEMO_CLIENT_SECRET", CLIENT_SECRET)).load(config);
             DirsyncConfig demo = loaded
                     .withTarget(loaded.target().withEndpoints(cloud.url(), cloud.tokenUrl(loaded.target().tenantId())))

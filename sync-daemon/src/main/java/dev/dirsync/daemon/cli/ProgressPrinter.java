@@ -1,6 +1,6 @@
 package dev.dirsync.daemon.cli;
 
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import java.io.PrintWriter;
 import java.time.Duration;

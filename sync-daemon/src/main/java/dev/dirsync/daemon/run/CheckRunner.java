@@ -1,7 +1,7 @@
 package dev.dirsync.daemon.run;
 
 import dev.dirsync.core.engine.CheckEngine;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.engine.CheckSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.rules.ErrorClass;
@@ -18,7 +18,7 @@ import java.util.Map;
 public final class CheckRunner {
 
     /** @param findingsByClass every error class with its count, in the spec's order */
-    public record Outcome(RunSummary summary, Path report, Map<String, Long> findingsByClass) {
+    public record Outcome(CheckSummary summary, Path report, Map<String, Long> findingsByClass) {
     }
 
     private final DirsyncConfig config;
@@ -41,7 +41,7 @@ public final class CheckRunner {
         ReportFiles reports = new ReportFiles(List.of(target), Adapters.reportContext(config, clock.instant()));
         boolean committed = false;
         try (DirectorySource source = Adapters.openSource(config)) {
-            RunSummary summary = new CheckEngine(source, Adapters.ruleSettings(config), reports, listener).run();
+            CheckSummary summary = new CheckEngine(source, Adapters.ruleSettings(config), reports, listener).run();
             ReportTotals totals = reports.commit();
             committed = true;
             Map<String, Long> byClass = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package dev.dirsync.daemon.run;
 
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncEngine;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.mapping.MailUserMapper;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
-    static final String ABANDONED = "interrupted: the daemon running it stopped before it finished";
+    public static final String ABANDONED = "interrupted: the daemon running it stopped before it finished";
     private static final int REQUESTS_KEPT = 200;
     private static final Duration START_WAIT = Duration.ofSeconds(5);
 

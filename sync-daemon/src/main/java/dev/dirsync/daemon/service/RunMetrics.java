@@ -1,6 +1,6 @@
 package dev.dirsync.daemon.service;
 
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;

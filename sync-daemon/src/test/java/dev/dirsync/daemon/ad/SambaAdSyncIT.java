@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.port.StateStore;

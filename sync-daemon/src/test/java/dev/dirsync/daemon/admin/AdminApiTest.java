@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.it.Api;
 import dev.dirsync.daemon.it.DaemonFixture;
-import dev.dirsync.daemon.service.Daemon;
+import dev.dirsync.daemon.server.Daemon;
 import dev.dirsync.emulator.CloudEmulator;
 import dev.dirsync.emulator.EmulatorSettings;
 import java.net.URI;

@@ -10,7 +10,7 @@ import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.config.Secret;
 import dev.dirsync.daemon.it.DaemonFixture;
-import dev.dirsync.daemon.service.Daemon;
+import dev.dirsync.daemon.server.Daemon;
 import dev.dirsync.emulator.CloudEmulator;
 import dev.dirsync.emulator.EmulatorSettings;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.dirsync.daemon.service;
 import dev.dirsync.core.RunStoppedException;
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.state.RunRecord;

@@ -1,5 +1,6 @@
 package dev.dirsync.emulator.internal;
 
+import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;

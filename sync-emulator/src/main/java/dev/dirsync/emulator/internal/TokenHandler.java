@@ -1,5 +1,6 @@
 package dev.dirsync.emulator.internal;
 
+import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;

@@ -3,7 +3,7 @@ package dev.dirsync.emulator.scim;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
-import dev.dirsync.emulator.internal.Json;
+import dev.dirsync.emulator.json.Json;
 import dev.dirsync.emulator.scim.internal.ScimBulk;
 import dev.dirsync.emulator.scim.internal.ScimHandler;
 import dev.dirsync.emulator.scim.internal.ScimRouter;

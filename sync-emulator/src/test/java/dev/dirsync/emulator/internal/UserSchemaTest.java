@@ -1,5 +1,6 @@
 package dev.dirsync.emulator.internal;
 
+import dev.dirsync.emulator.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

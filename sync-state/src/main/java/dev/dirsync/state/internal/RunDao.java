@@ -1,6 +1,6 @@
 package dev.dirsync.state.internal;
 
-import dev.dirsync.core.engine.RunSummary;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;
@@ -21,9 +21,9 @@ public final class RunDao {
     private static final String SET_COUNTS = "read_count = ?, skipped_count = ?, blocked_count = ?, created_count = ?,"
             + " updated_count = ?, deleted_count = ?, unchanged_count = ?, failed_count = ?";
     private static final String SELECT = "SELECT id, type, trigger, started, finished, status, " + COUNTS
-            + ", error_summary FROM run";
-    private static final String INSERT = "INSERT INTO run (type, trigger, started, status, " + COUNTS
-            + ") VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0)";
+            + ", error_summary, planned FROM run";
+    private static final String INSERT = "INSERT INTO run (type, trigger, started, status, planned, " + COUNTS
+            + ") VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0)";
     private static final String UPDATE_RUNNING = "UPDATE run SET " + SET_COUNTS + " WHERE id = ? AND status = ?";
     private static final String FINISH = "UPDATE run SET " + SET_COUNTS
             + ", finished = ?, status = ?, error_summary = ? WHERE id = ?";
@@ -32,12 +32,14 @@ public final class RunDao {
     private static final String SELECT_RECENT = SELECT + " ORDER BY id DESC LIMIT ?";
 
     /** Inserts a RUNNING run with zero counts; returns its id. */
-    public long insert(Connection connection, RunType type, String trigger, Instant started) throws SQLException {
+    public long insert(Connection connection, RunType type, String trigger, Instant started, boolean planned)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"})) {
             statement.setString(1, type.label());
             statement.setString(2, trigger);
             Timestamps.set(statement, 3, started);
             statement.setString(4, RunStatus.RUNNING.label());
+            statement.setBoolean(5, planned);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -119,6 +121,7 @@ public final class RunDao {
                 rows.getLong("deleted_count"), rows.getLong("unchanged_count"), rows.getLong("failed_count"));
         return new RunRecord(rows.getLong("id"), RunType.valueOf(rows.getString("type").toUpperCase(Locale.ROOT)),
                 rows.getString("trigger"), Timestamps.get(rows, "started"), Timestamps.get(rows, "finished"),
-                RunStatus.fromLabel(rows.getString("status")), summary, rows.getString("error_summary"));
+                RunStatus.fromLabel(rows.getString("status")), summary, rows.getString("error_summary"),
+                rows.getBoolean("planned"));
     }
 }

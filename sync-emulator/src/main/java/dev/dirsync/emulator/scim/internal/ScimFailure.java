@@ -1,7 +1,7 @@
 package dev.dirsync.emulator.scim.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dirsync.emulator.internal.Json;
+import dev.dirsync.emulator.json.Json;
 
 /** A request the emulator refuses, answered with RFC 7644's error body (section 3.12). */
 public final class ScimFailure extends RuntimeException {

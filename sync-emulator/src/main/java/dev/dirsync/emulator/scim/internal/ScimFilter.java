@@ -3,7 +3,7 @@ package dev.dirsync.emulator.scim.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dirsync.emulator.internal.Json;
+import dev.dirsync.emulator.json.Json;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

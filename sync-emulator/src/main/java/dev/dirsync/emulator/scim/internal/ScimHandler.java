@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.dirsync.emulator.internal.Json;
+import dev.dirsync.emulator.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package dev.dirsync.emulator.scim.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dirsync.emulator.internal.Json;
+import dev.dirsync.emulator.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.dirsync.emulator.scim.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dirsync.emulator.internal.Json;
+import dev.dirsync.emulator.json.Json;
 
 /** The emulator's {@code /ServiceProviderConfig} (RFC 7643 section 5, with RFC 9865's pagination). */
 public final class ServiceProviderConfigDocument {

@@ -1,4 +1,4 @@
-package dev.dirsync.core.engine;
+package dev.dirsync.core.state;
 
 /**
  * Counts of one run. {@code read} counts every entry the source returned; each lands in exactly

@@ -1,4 +1,4 @@
-package dev.dirsync.daemon.service;
+package dev.dirsync.daemon.server;
 
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.daemon.admin.AdminContext;
@@ -8,6 +8,13 @@ import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.run.Adapters;
 import dev.dirsync.daemon.run.StateStores;
 import dev.dirsync.daemon.run.SyncRunner;
+import dev.dirsync.daemon.service.ClusterRunLock;
+import dev.dirsync.daemon.service.FirstFires;
+import dev.dirsync.daemon.service.NodeId;
+import dev.dirsync.daemon.service.RunCoordinator;
+import dev.dirsync.daemon.service.RunLock;
+import dev.dirsync.daemon.service.RunMetrics;
+import dev.dirsync.daemon.service.SyncScheduler;
 import dev.dirsync.report.ReportFormat;
 import java.time.Duration;
 import java.time.Instant;

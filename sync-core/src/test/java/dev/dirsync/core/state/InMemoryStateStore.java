@@ -1,6 +1,5 @@
 package dev.dirsync.core.state;
 
-import dev.dirsync.core.engine.RunSummary;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
@@ -14,10 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/**
- * State kept for the life of the process: for tests and one-off runs that need no memory between
- * runs. Thread-safe by monitor.
- */
+/** State kept for the life of the process, for tests. Thread-safe by monitor. */
 public final class InMemoryStateStore implements StateStore {
     private final Map<String, SyncCursor> cursors = new LinkedHashMap<>();
     private final Map<Anchor, SyncedObject> objects = new LinkedHashMap<>();
@@ -75,9 +71,9 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized RunRecord beginRun(RunType type, String trigger) {
+    public synchronized RunRecord beginRun(RunType type, String trigger, boolean planned) {
         RunRecord record = new RunRecord(nextRunId++, type, trigger, Instant.now(), null, RunStatus.RUNNING,
-                new RunSummary(0, 0, 0, 0, 0, 0, 0, 0), null);
+                new RunSummary(0, 0, 0, 0, 0, 0, 0, 0), null, planned);
         runs.put(record.id(), record);
         return record;
     }
@@ -85,14 +81,14 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized void updateRun(long runId, RunSummary soFar) {
         RunRecord r = runs.get(runId);
-        runs.put(runId, new RunRecord(r.id(), r.type(), r.trigger(), r.started(), null, r.status(), soFar, null));
+        runs.put(runId, new RunRecord(r.id(), r.type(), r.trigger(), r.started(), null, r.status(), soFar, null, r.planned()));
     }
 
     @Override
     public synchronized void finishRun(long runId, RunStatus status, RunSummary summary, String errorSummary) {
         RunRecord r = runs.get(runId);
         runs.put(runId, new RunRecord(r.id(), r.type(), r.trigger(), r.started(), Instant.now(), status, summary,
-                errorSummary));
+                errorSummary, r.planned()));
     }
 
     @Override

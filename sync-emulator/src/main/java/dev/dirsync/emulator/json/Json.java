@@ -1,4 +1,4 @@
-package dev.dirsync.emulator.internal;
+package dev.dirsync.emulator.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
