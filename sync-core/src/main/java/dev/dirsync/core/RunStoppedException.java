@@ -6,6 +6,8 @@ package dev.dirsync.core;
  * run plans again from the state.
  */
 public class RunStoppedException extends DirsyncException {
+    private static final long serialVersionUID = 1L;
+
     public RunStoppedException(String message) {
         super(message);
     }

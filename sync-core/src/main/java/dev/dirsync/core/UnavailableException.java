@@ -5,6 +5,8 @@ package dev.dirsync.core;
  * may succeed. Never thrown for one object's failure.
  */
 public class UnavailableException extends DirsyncException {
+    private static final long serialVersionUID = 1L;
+
     public UnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -20,7 +20,7 @@ public final class LdapDirectorySources {
      */
     public static DirectorySource open(LdapSourceSettings settings) {
         if (SourceAddress.parseList(settings.url()).get(0) instanceof SourceAddress.Embedded embedded) {
-            return EmbeddedDirectorySource.start(settings, embedded.ldifFile());
+            return EmbeddedDirectorySource.start(settings, embedded.ldifFile(), LdapDirectorySource::new);
         }
         return new LdapDirectorySource(settings);
     }

@@ -61,7 +61,7 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
     public static DirectoryWriter open(LdapSourceSettings settings) {
         if (SourceAddress.parseList(settings.url()).get(0) instanceof SourceAddress.Embedded embedded) {
             log.info("Changes to the embedded directory {} last only until the command ends", embedded.ldifFile());
-            return EmbeddedDirectoryWriter.start(settings, embedded.ldifFile());
+            return EmbeddedDirectoryWriter.start(settings, embedded.ldifFile(), LdapDirectoryWriter::new);
         }
         return new LdapDirectoryWriter(settings);
     }

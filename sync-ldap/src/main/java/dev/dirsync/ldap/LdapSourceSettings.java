@@ -2,6 +2,7 @@ package dev.dirsync.ldap;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
+import dev.dirsync.core.Secret;
 import dev.dirsync.ldap.internal.Filters;
 import dev.dirsync.ldap.internal.SourceAddress;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * How to reach and read the directory. Validated on construction, without connecting; every
- * message names the setting ({@code source.<field>}). {@link #toString()} never shows a password.
+ * message names the setting ({@code source.<field>}).
  *
  * @param url {@code ldap://host[:port]}, {@code ldaps://host[:port]} or {@code embedded:PATH.ldif}
  *     (an in-process directory loaded from the file, for demos and tests). Several network URLs,
@@ -38,7 +39,7 @@ import java.util.List;
 public record LdapSourceSettings(
         String url,
         String bindDn,
-        String password,
+        Secret password,
         List<String> baseDns,
         String filter,
         int pageSize,
@@ -60,7 +61,7 @@ public record LdapSourceSettings(
     public LdapSourceSettings {
         List<SourceAddress> addresses = SourceAddress.parseList(url);
         bindDn = requireBindName(bindDn);
-        if (password == null || password.isEmpty()) {
+        if (password == null || password.reveal().isEmpty()) {
             throw new IllegalArgumentException("source.password must not be empty");
         }
         baseDns = requireBaseDns(baseDns);
@@ -79,15 +80,16 @@ public record LdapSourceSettings(
     }
 
     /** The settings of the first release: no scoping beyond bases and filter, TLS as the URL says. */
-    public LdapSourceSettings(String url, String bindDn, String password, List<String> baseDns, String filter,
+    public LdapSourceSettings(String url, String bindDn, Secret password, List<String> baseDns, String filter,
                               int pageSize, Duration connectTimeout, Duration responseTimeout) {
         this(url, bindDn, password, baseDns, filter, pageSize, connectTimeout, responseTimeout, null, null, false,
                 null, false);
     }
 
-    /** Settings with the default filter, page size and timeouts. */
+    /** Settings with the default filter, page size and timeouts; {@code password} as typed. */
     public static LdapSourceSettings of(String url, String bindDn, String password, List<String> baseDns) {
-        return new LdapSourceSettings(url, bindDn, password, baseDns, null, DEFAULT_PAGE_SIZE, null, null);
+        return new LdapSourceSettings(url, bindDn, password == null ? null : Secret.of(password), baseDns, null,
+                DEFAULT_PAGE_SIZE, null, null);
     }
 
     public static Builder builder() {
@@ -111,6 +113,11 @@ public record LdapSourceSettings(
         return List.of(SourceAddress.URL_SEPARATOR.split(text));
     }
 
+    /** Whether {@link #url()} names an in-process directory loaded from an LDIF file. */
+    public boolean embedded() {
+        return SourceAddress.parseList(url).get(0) instanceof SourceAddress.Embedded;
+    }
+
     public LdapSourceSettings withUrl(String newUrl) {
         return toBuilder().url(newUrl).build();
     }
@@ -125,14 +132,6 @@ public record LdapSourceSettings(
 
     public LdapSourceSettings withTimeouts(Duration newConnectTimeout, Duration newResponseTimeout) {
         return toBuilder().connectTimeout(newConnectTimeout).responseTimeout(newResponseTimeout).build();
-    }
-
-    @Override
-    public String toString() {
-        return "LdapSourceSettings[url=" + url + ", bindDn=" + bindDn + ", password=(redacted), baseDns=" + baseDns
-                + ", filter=" + filter + ", pageSize=" + pageSize + ", connectTimeout=" + connectTimeout
-                + ", responseTimeout=" + responseTimeout + ", excludedDns=" + excludedDns + ", groupDn=" + groupDn
-                + ", skipDisabled=" + skipDisabled + ", tls=" + tls + ", allowCleartext=" + allowCleartext + "]";
     }
 
     private static String requireBindName(String bindDn) {
@@ -247,7 +246,7 @@ public record LdapSourceSettings(
     public static final class Builder {
         private String url;
         private String bindDn;
-        private String password;
+        private Secret password;
         private List<String> baseDns;
         private String filter;
         private int pageSize = DEFAULT_PAGE_SIZE;
@@ -279,7 +278,7 @@ public record LdapSourceSettings(
             return this;
         }
 
-        public Builder password(String value) {
+        public Builder password(Secret value) {
             this.password = value;
             return this;
         }
@@ -340,11 +339,6 @@ public record LdapSourceSettings(
         public LdapSourceSettings build() {
             return new LdapSourceSettings(url, bindDn, password, baseDns, filter, pageSize, connectTimeout,
                     responseTimeout, excludedDns, groupDn, skipDisabled, tls, allowCleartext);
-        }
-
-        @Override
-        public String toString() {
-            return "LdapSourceSettings.Builder[url=" + url + ", bindDn=" + bindDn + ", password=(redacted)]";
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.dirsync.ldap;
 
+import dev.dirsync.core.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * How the source protects its connections ({@code source.tls.*}). Validated on construction,
- * without connecting; {@link #toString()} never shows the trust store password.
+ * without connecting.
  *
  * @param mode {@code ldaps}, {@code starttls} or {@code none}; null means "as the URL says"
  *     ({@code ldaps://} is {@link Mode#LDAPS}, {@code ldap://} is {@link Mode#NONE})
@@ -18,7 +19,7 @@ import java.util.Locale;
  * @param insecure accept any server certificate and host name (labs only: warned about at every
  *     start); excludes {@code trustStore}
  */
-public record LdapTlsSettings(Mode mode, Path trustStore, String trustStorePassword, String trustStoreType,
+public record LdapTlsSettings(Mode mode, Path trustStore, Secret trustStorePassword, String trustStoreType,
                               boolean insecure) {
 
     /** TLS as the URL scheme says, trusting the JVM's default trust store. */
@@ -87,7 +88,7 @@ public record LdapTlsSettings(Mode mode, Path trustStore, String trustStorePassw
 
     /** TLS in the given mode (null: as the URL says), trusting only the certificates in {@code trustStore}. */
     public static LdapTlsSettings trusting(Mode mode, Path trustStore, String password) {
-        return new LdapTlsSettings(mode, trustStore, password, null, false);
+        return new LdapTlsSettings(mode, trustStore, password == null ? null : Secret.of(password), null, false);
     }
 
     /** TLS in the given mode (null: as the URL says) that accepts any certificate: for labs only. */
@@ -101,14 +102,5 @@ public record LdapTlsSettings(Mode mode, Path trustStore, String trustStorePassw
             return mode;
         }
         return ldapsUrls ? Mode.LDAPS : Mode.NONE;
-    }
-
-    @Override
-    public String toString() {
-        return "LdapTlsSettings[mode=" + (mode == null ? "(from url)" : mode.configName()) + ", trustStore="
-                + (trustStore == null ? "(jvm default)" : trustStore.toString())
-                + ", trustStorePassword=" + (trustStorePassword == null ? "(none)" : "(redacted)")
-                + ", trustStoreType=" + (trustStoreType == null ? "(from file)" : trustStoreType)
-                + ", insecure=" + insecure + "]";
     }
 }

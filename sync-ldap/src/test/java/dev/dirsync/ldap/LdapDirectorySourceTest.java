@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.dirsync.core.CredentialsRejectedException;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.UnavailableException;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.SourceEntry;
@@ -197,8 +198,8 @@ class LdapDirectorySourceTest {
                 """);
         directory.add(user("Person", "objectGUID:: " + guid(1)));
         add(user("Staffer", "objectGUID:: " + guid(2)).replace(TestDirectory.PEOPLE, "OU=Staff,DC=example,DC=com"));
-        LdapSourceSettings settings = new LdapSourceSettings(directory.url(), TestDirectory.BIND_DN, PASSWORD,
-                List.of("OU=Staff,DC=example,DC=com", TestDirectory.PEOPLE), null, 10, null, null);
+        LdapSourceSettings settings = new LdapSourceSettings(directory.url(), TestDirectory.BIND_DN,
+                Secret.of(PASSWORD), List.of("OU=Staff,DC=example,DC=com", TestDirectory.PEOPLE), null, 10, null, null);
 
         assertThat(readAll(settings)).extracting(SourceEntry::commonName).containsExactly("Staffer", "Person");
     }
@@ -296,8 +297,8 @@ class LdapDirectorySourceTest {
     @Test
     void read_baseDnThatDoesNotExist_throwsUnavailableNamingBaseDnAndTheServersMessage() {
         String missing = "OU=Gone,DC=example,DC=com";
-        LdapSourceSettings settings = new LdapSourceSettings(directory.url(), TestDirectory.BIND_DN, PASSWORD,
-                List.of(missing), null, 10, null, null);
+        LdapSourceSettings settings = new LdapSourceSettings(directory.url(), TestDirectory.BIND_DN,
+                Secret.of(PASSWORD), List.of(missing), null, 10, null, null);
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
             assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))

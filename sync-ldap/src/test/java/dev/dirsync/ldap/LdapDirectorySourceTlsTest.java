@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.UnavailableException;
 import dev.dirsync.core.model.SourceEntry;
 import java.nio.file.Path;
@@ -63,8 +64,8 @@ class LdapDirectorySourceTlsTest {
     void ldaps_certificateInAJksTrustStore_isAccepted() throws Exception {
         Path trust = TlsFixtures.trustStore(serverKeyStore, dir.resolve("trust.jks"), "JKS");
 
-        LdapTlsSettings tls = new LdapTlsSettings(LdapTlsSettings.Mode.LDAPS, trust, TlsFixtures.TRUST_STORE_PASSWORD,
-                "jks", false);
+        LdapTlsSettings tls = new LdapTlsSettings(LdapTlsSettings.Mode.LDAPS, trust,
+                Secret.of(TlsFixtures.TRUST_STORE_PASSWORD), "jks", false);
 
         assertThat(readAll(settings(ldaps(server), tls))).hasSize(1);
     }
@@ -116,7 +117,8 @@ class LdapDirectorySourceTlsTest {
     }
 
     private static LdapSourceSettings settings(String url, LdapTlsSettings tls) {
-        return LdapSourceSettings.builder().url(url).bindDn(TestDirectory.BIND_DN).password(TestDirectory.PASSWORD)
+        return LdapSourceSettings.builder().url(url).bindDn(TestDirectory.BIND_DN)
+                .password(Secret.of(TestDirectory.PASSWORD))
                 .baseDns(List.of(TestDirectory.BASE)).filter("(objectClass=user)").tls(tls)
                 .connectTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(5)).build();
     }

@@ -3,6 +3,7 @@ package dev.dirsync.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dirsync.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class LdapSourceSettingsTest {
     void toString_neverShowsThePassword() {
         assertThat(VALID.toString())
                 .doesNotContain(SECRET)
-                .contains("ldaps://dc1.example.com", "CN=dirsync,OU=Service,DC=example,DC=com", "password=(redacted)");
+                .contains("ldaps://dc1.example.com", "CN=dirsync,OU=Service,DC=example,DC=com", "password=****");
     }
 
     @Test
@@ -201,7 +202,7 @@ class LdapSourceSettingsTest {
     }
 
     private static LdapSourceSettings with(LdapSourceSettings s, String bindDn, String password, List<String> baseDns) {
-        return new LdapSourceSettings(s.url(), bindDn, password, baseDns, s.filter(), s.pageSize(), s.connectTimeout(),
-                s.responseTimeout());
+        return new LdapSourceSettings(s.url(), bindDn, password == null ? null : Secret.of(password), baseDns,
+                s.filter(), s.pageSize(), s.connectTimeout(), s.responseTimeout());
     }
 }

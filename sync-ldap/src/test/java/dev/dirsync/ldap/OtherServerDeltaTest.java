@@ -10,12 +10,15 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
+import com.unboundid.util.StaticUtils;
 import dev.dirsync.core.DirsyncException;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.ldap.internal.ModifyTimestampCursor;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +75,11 @@ class OtherServerDeltaTest {
 
     @Test
     void delta_returnsOnlyEntriesModifiedSinceTheCursor() throws Exception {
-        String ada = person("ada");
-        person("grace");
+        Instant added = Instant.now().minus(Duration.ofHours(1));
+        String ada = person("ada", added);
+        person("grace", added);
         SyncCursor full = read(settings(), Optional.empty(), new ArrayList<>());
-        Thread.sleep(1_100);
-        Instant afterAdds = Instant.now();
-        Thread.sleep(1_100);
+        Instant afterAdds = added.plusSeconds(1);
         server.modify(ada, new Modification(ModificationType.REPLACE, "mail", "ada@example.org"));
 
         SyncCursor since = new ModifyTimestampCursor(afterAdds, ModifyTimestampCursor.parse(full).orElseThrow().scope())
@@ -129,7 +131,7 @@ class OtherServerDeltaTest {
 
     private LdapSourceSettings settings() {
         return LdapSourceSettings.builder().url("ldap://127.0.0.1:" + server.getListenPort()).bindDn(BIND_DN)
-                .password(PASSWORD).baseDns(List.of(PEOPLE)).filter("(objectClass=inetOrgPerson)").build();
+                .password(Secret.of(PASSWORD)).baseDns(List.of(PEOPLE)).filter("(objectClass=inetOrgPerson)").build();
     }
 
     private static SyncCursor read(LdapSourceSettings settings, Optional<SyncCursor> since, List<SourceEntry> into) {
@@ -142,6 +144,15 @@ class OtherServerDeltaTest {
         String dn = "uid=" + uid + "," + PEOPLE;
         server.add("dn: " + dn, "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid, "sn: " + uid,
                 "mail: " + uid + "@example.com");
+        return dn;
+    }
+
+    /** A person last modified at {@code modified}: the server keeps a modifyTimestamp given with the entry. */
+    private String person(String uid, Instant modified) throws LDAPException, LDIFException {
+        String dn = "uid=" + uid + "," + PEOPLE;
+        server.add("dn: " + dn, "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid, "sn: " + uid,
+                "mail: " + uid + "@example.com",
+                "modifyTimestamp: " + StaticUtils.encodeGeneralizedTime(modified.toEpochMilli()));
         return dn;
     }
 }

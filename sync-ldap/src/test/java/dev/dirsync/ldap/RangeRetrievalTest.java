@@ -7,6 +7,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFException;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.SourceEntry;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class RangeRetrievalTest {
     private List<SourceEntry> readAll(int pageSize) {
         LdapSourceSettings settings = LdapSourceSettings.builder()
                 .url("ldap://127.0.0.1:" + server.getListenPort())
-                .bindDn(TestDirectory.BIND_DN).password(TestDirectory.PASSWORD)
+                .bindDn(TestDirectory.BIND_DN).password(Secret.of(TestDirectory.PASSWORD))
                 .baseDns(List.of(TestDirectory.BASE)).filter("(objectClass=user)").pageSize(pageSize).build();
         List<SourceEntry> read = new ArrayList<>();
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {

@@ -36,15 +36,13 @@ public final class CleanupReportReader implements AutoCloseable {
     private static final int UPDATE = COLUMNS.indexOf("UPDATE");
     private static final int ACTION = COLUMNS.indexOf("ACTION");
 
-    private final Reader in;
     private final String source;
     private final CsvRecordReader records;
     private int columns;
 
-    private CleanupReportReader(Reader in, String source) {
-        this.in = in;
+    private CleanupReportReader(CsvRecordReader records, String source) {
         this.source = source;
-        this.records = new CsvRecordReader(in);
+        this.records = records;
     }
 
     /**
@@ -54,7 +52,7 @@ public final class CleanupReportReader implements AutoCloseable {
      */
     public static CleanupReportReader open(Path file) {
         String source = "cleanup report " + file;
-        Reader in;
+        BufferedReader in;
         try {
             in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -74,8 +72,8 @@ public final class CleanupReportReader implements AutoCloseable {
         return start(new BufferedReader(in), source);
     }
 
-    private static CleanupReportReader start(Reader in, String source) {
-        CleanupReportReader reader = new CleanupReportReader(in, source);
+    private static CleanupReportReader start(BufferedReader in, String source) {
+        CleanupReportReader reader = new CleanupReportReader(new CsvRecordReader(in), source);
         boolean ready = false;
         try {
             reader.readHeader();
@@ -104,7 +102,7 @@ public final class CleanupReportReader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            in.close();
+            records.close();
         } catch (IOException e) {
             throw new ReportInputException(source + " cannot be closed: " + e.getMessage(), e);
         }

@@ -7,6 +7,8 @@ import dev.dirsync.core.DirsyncException;
  * and, for a malformed row, its line.
  */
 public class ReportInputException extends DirsyncException {
+    private static final long serialVersionUID = 1L;
+
     public ReportInputException(String message) {
         super(message);
     }

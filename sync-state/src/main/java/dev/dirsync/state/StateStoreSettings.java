@@ -1,21 +1,21 @@
 package dev.dirsync.state;
 
+import dev.dirsync.core.Secret;
 import dev.dirsync.state.internal.JdbcUrls;
 import java.nio.file.Path;
 
 /**
  * Where the state lives. Validated on construction, without connecting; every message names the
- * setting ({@code state.<field>}). {@link #toString()} never shows the password, nor a password
- * written into the URL.
+ * setting ({@code state.<field>}). {@link #toString()} masks a password written into the URL.
  *
  * @param url a JDBC URL: {@code jdbc:h2:...} (embedded file by default, see {@link #DEFAULT_URL})
  *     or {@code jdbc:postgresql://host[:port]/database}; null means {@link #DEFAULT_URL}
  * @param user the database user; null for none (H2's default)
- * @param password the user's password, a secret; null for none
+ * @param password the user's password; null for none
  * @param poolSize connections kept open, 1 to {@value #MAX_POOL_SIZE}; the pool is shared with
  *     whoever uses {@link JdbcStateStore#dataSource()}
  */
-public record StateStoreSettings(String url, String user, String password, int poolSize) {
+public record StateStoreSettings(String url, String user, Secret password, int poolSize) {
 
     /**
      * An H2 file ({@code ./data/dirsync.mv.db}, relative to the working directory) that writes each
@@ -46,8 +46,9 @@ public record StateStoreSettings(String url, String user, String password, int p
         }
     }
 
+    /** With the default pool size; {@code password} as typed. */
     public StateStoreSettings(String url, String user, String password) {
-        this(url, user, password, DEFAULT_POOL_SIZE);
+        this(url, user, password == null ? null : Secret.of(password), DEFAULT_POOL_SIZE);
     }
 
     /** The embedded H2 file at {@link #DEFAULT_URL}. */
@@ -67,7 +68,7 @@ public record StateStoreSettings(String url, String user, String password, int p
         return new StateStoreSettings("jdbc:h2:file:" + path + ";WRITE_DELAY=0", null, null);
     }
 
-    public StateStoreSettings withUser(String newUser, String newPassword) {
+    public StateStoreSettings withUser(String newUser, Secret newPassword) {
         return new StateStoreSettings(url, newUser, newPassword, poolSize);
     }
 
@@ -80,6 +81,7 @@ public record StateStoreSettings(String url, String user, String password, int p
         return JdbcUrls.redact(url);
     }
 
+    /** The URL may hold a password of its own, hence not the record's default. */
     @Override
     public String toString() {
         return "StateStoreSettings[url=" + displayUrl() + ", user=" + user + ", password="

@@ -55,8 +55,7 @@ public final class GraphCloudDirectory implements CloudDirectory {
     private final int unitSize;
 
     public GraphCloudDirectory(GraphSettings settings) {
-        this(settings, HttpClients.create(settings.connectTimeout(), settings.readTimeout()), Sleeper.SYSTEM,
-                Clock.systemUTC());
+        this(settings, HttpClients.create(settings.http()), Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     /** Takes ownership of {@code client} (closed with this adapter); waits through {@code sleeper}. */
@@ -90,10 +89,12 @@ public final class GraphCloudDirectory implements CloudDirectory {
 
     private static ClientCredential credential(GraphSettings settings, Clock clock) {
         if (settings.certificate() == null) {
-            return new ClientSecret(settings.clientSecret());
+            return new ClientSecret(settings.clientSecret().reveal());
         }
-        return new ClientAssertion(CertificateFiles.load(settings.certificate().path(), settings.certificate().password()),
-                settings.tokenUrl(), settings.clientId(), clock);
+        GraphCertificate certificate = settings.certificate();
+        String password = certificate.password() == null ? null : certificate.password().reveal();
+        return new ClientAssertion(CertificateFiles.load(certificate.path(), password), settings.tokenUrl(),
+                settings.clientId(), clock);
     }
 
     @Override

@@ -1,18 +1,19 @@
 package dev.dirsync.cloud.graph;
 
+import dev.dirsync.cloud.HttpTargetSettings;
 import dev.dirsync.cloud.internal.TargetUrls;
+import dev.dirsync.core.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Where and as whom the Graph adapter connects, and how hard it writes. Null optional values take
  * their defaults; anything invalid is refused here, naming the configuration key, without
- * connecting anywhere. Neither the client secret nor the certificate password appears in
- * {@link #toString()}.
+ * connecting anywhere.
  *
- * @param graphUrl the Graph root without version, https (http only for a loopback address)
+ * @param http the Graph root without version ({@code target.url}, {@link #DEFAULT_GRAPH_URL} when
+ *     null), timeouts and attempts
  * @param authorityUrl the identity platform's root; the token endpoint is built on it when
  *     {@code tokenUrl} is not given (national clouds: https://login.microsoftonline.us, ...)
  * @param tokenUrl the OAuth2 v2.0 token endpoint; defaults to the tenant's endpoint at {@code authorityUrl}
@@ -20,25 +21,19 @@ import java.util.regex.Pattern;
  * @param clientId the application (client) id
  * @param clientSecret the client secret; null when authenticating with {@code certificate}
  * @param certificate the certificate to sign client assertions with; null when using {@code clientSecret}
- * @param connectTimeout TCP/TLS connect timeout
- * @param readTimeout read (and write) timeout per request
- * @param maxAttempts attempts per request, first one included, before a change is reported retryable
  * @param writeBudget writes per window the adapter stays under
  * @param concurrency write requests in flight at once
  * @param batch whether writes travel in JSON batches ({@code $batch}, up to 20 each) or one request each
  * @param softMatch whether a create first looks for an unclaimed cloud user to adopt
  */
 public record GraphSettings(
-        String graphUrl,
+        HttpTargetSettings http,
         String authorityUrl,
         String tokenUrl,
         String tenantId,
         String clientId,
-        String clientSecret,
+        Secret clientSecret,
         GraphCertificate certificate,
-        Duration connectTimeout,
-        Duration readTimeout,
-        int maxAttempts,
         WriteBudget writeBudget,
         int concurrency,
         boolean batch,
@@ -46,10 +41,6 @@ public record GraphSettings(
 
     public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
     public static final String DEFAULT_AUTHORITY_URL = "https://login.microsoftonline.com";
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
-    public static final int DEFAULT_MAX_ATTEMPTS = 6;
-    public static final int MAX_ATTEMPTS_LIMIT = 20;
     public static final WriteBudget DEFAULT_WRITE_BUDGET = WriteBudget.GRAPH_DEFAULT;
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final int MAX_CONCURRENCY = 64;
@@ -65,24 +56,20 @@ public record GraphSettings(
                     "target.tenantId must be a tenant id (GUID) or domain name, got '" + tenantId + "'");
         }
         clientId = required(clientId, "target.clientId");
-        boolean hasSecret = clientSecret != null && !clientSecret.isBlank();
+        boolean hasSecret = clientSecret != null && !clientSecret.reveal().isBlank();
         if (hasSecret == (certificate != null)) {
             throw new IllegalArgumentException(hasSecret
                     ? "target.clientSecret and target.certificate exclude each other: configure one of them"
                     : "target.clientSecret or target.certificate.path is required");
         }
         clientSecret = hasSecret ? clientSecret : null;
-        graphUrl = TargetUrls.httpsOrLoopback(graphUrl == null || graphUrl.isBlank() ? DEFAULT_GRAPH_URL : graphUrl, "target.url");
-        authorityUrl = TargetUrls.httpsOrLoopback(authorityUrl == null || authorityUrl.isBlank() ? DEFAULT_AUTHORITY_URL : authorityUrl,
+        http = http == null ? HttpTargetSettings.of(DEFAULT_GRAPH_URL) : http;
+        authorityUrl = TargetUrls.httpsOrLoopback(
+                authorityUrl == null || authorityUrl.isBlank() ? DEFAULT_AUTHORITY_URL : authorityUrl,
                 "target.authorityUrl");
         tokenUrl = TargetUrls.httpsOrLoopback(
-                tokenUrl == null || tokenUrl.isBlank() ? defaultTokenUrl(authorityUrl, tenantId) : tokenUrl, "target.tokenUrl");
-        connectTimeout = positive(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout, "target.connectTimeout");
-        readTimeout = positive(readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout, "target.readTimeout");
-        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
-            throw new IllegalArgumentException(
-                    "target.maxAttempts must be between 1 and " + MAX_ATTEMPTS_LIMIT + ", got " + maxAttempts);
-        }
+                tokenUrl == null || tokenUrl.isBlank() ? defaultTokenUrl(authorityUrl, tenantId) : tokenUrl,
+                "target.tokenUrl");
         writeBudget = writeBudget == null ? DEFAULT_WRITE_BUDGET : writeBudget;
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException(
@@ -93,7 +80,8 @@ public record GraphSettings(
 
     /** Settings with every default: the public Graph cloud and the tenant's token endpoint. */
     public static GraphSettings of(String tenantId, String clientId, String clientSecret) {
-        return builder().tenantId(tenantId).clientId(clientId).clientSecret(clientSecret).build();
+        Secret secret = clientSecret == null ? null : Secret.of(clientSecret);
+        return builder().tenantId(tenantId).clientId(clientId).clientSecret(secret).build();
     }
 
     public static Builder builder() {
@@ -111,19 +99,26 @@ public record GraphSettings(
         return root + "/" + tenantId + "/oauth2/v2.0/token";
     }
 
-    /** The OAuth2 scope for app-only access to this Graph: its root followed by {@code /.default}. */
-    public String scope() {
-        return graphUrl + "/.default";
+    /** The Graph root without version, https (http only for a loopback address). */
+    public String graphUrl() {
+        return http.url();
     }
 
-    @Override
-    public String toString() {
-        return "GraphSettings[graphUrl=" + graphUrl + ", authorityUrl=" + authorityUrl + ", tokenUrl=" + tokenUrl
-                + ", tenantId=" + tenantId + ", clientId=" + clientId
-                + (clientSecret != null ? ", clientSecret=****" : ", certificate=" + certificate)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts
-                + ", writeBudget=" + writeBudget + ", concurrency=" + concurrency + ", batch=" + batch
-                + ", softMatch=" + softMatch.configName() + "]";
+    public Duration connectTimeout() {
+        return http.connectTimeout();
+    }
+
+    public Duration readTimeout() {
+        return http.readTimeout();
+    }
+
+    public int maxAttempts() {
+        return http.maxAttempts();
+    }
+
+    /** The OAuth2 scope for app-only access to this Graph: its root followed by {@code /.default}. */
+    public String scope() {
+        return graphUrl() + "/.default";
     }
 
     private static String required(String value, String key) {
@@ -133,14 +128,6 @@ public record GraphSettings(
         return value.strip();
     }
 
-    private static Duration positive(Duration value, String key) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be positive, got " + value);
-        }
-        return value;
-    }
-
-
     /** Builds settings; unset values take their defaults. */
     public static final class Builder {
         private String graphUrl;
@@ -148,12 +135,12 @@ public record GraphSettings(
         private String tokenUrl;
         private String tenantId;
         private String clientId;
-        private String clientSecret;
+        private Secret clientSecret;
         private Path certificatePath;
-        private String certificatePassword;
+        private Secret certificatePassword;
         private Duration connectTimeout;
         private Duration readTimeout;
-        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private int maxAttempts = HttpTargetSettings.DEFAULT_MAX_ATTEMPTS;
         private WriteBudget writeBudget;
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean batch = DEFAULT_BATCH;
@@ -188,7 +175,7 @@ public record GraphSettings(
             return this;
         }
 
-        public Builder clientSecret(String value) {
+        public Builder clientSecret(Secret value) {
             this.clientSecret = value;
             return this;
         }
@@ -200,7 +187,7 @@ public record GraphSettings(
         }
 
         /** The password of the certificate file (or of its encrypted PEM key); null or empty for none. */
-        public Builder certificatePassword(String value) {
+        public Builder certificatePassword(Secret value) {
             this.certificatePassword = value;
             return this;
         }
@@ -249,17 +236,13 @@ public record GraphSettings(
             GraphCertificate certificate = null;
             if (certificatePath != null) {
                 certificate = new GraphCertificate(certificatePath, certificatePassword);
-            } else if (certificatePassword != null && !certificatePassword.isEmpty()) {
+            } else if (certificatePassword != null && !certificatePassword.reveal().isEmpty()) {
                 throw new IllegalArgumentException("target.certificate.path is required when target.certificate.password is set");
             }
-            return new GraphSettings(graphUrl, authorityUrl, tokenUrl, tenantId, clientId, clientSecret, certificate,
-                    connectTimeout, readTimeout, maxAttempts, writeBudget, concurrency, batch, softMatch);
-        }
-
-        @Override
-        public String toString() {
-            return "GraphSettings.Builder[graphUrl=" + graphUrl + ", tenantId=" + tenantId + ", clientId=" + clientId
-                    + ", clientSecret=****, certificatePath=" + certificatePath + ", certificatePassword=****]";
+            String url = graphUrl == null || graphUrl.isBlank() ? DEFAULT_GRAPH_URL : graphUrl;
+            HttpTargetSettings http = new HttpTargetSettings(url, connectTimeout, readTimeout, maxAttempts);
+            return new GraphSettings(http, authorityUrl, tokenUrl, tenantId, clientId, clientSecret, certificate,
+                    writeBudget, concurrency, batch, softMatch);
         }
     }
 }

@@ -20,6 +20,12 @@ public enum SoftMatch {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** As configured: off, upn, smtp. */
+    @Override
+    public String toString() {
+        return configName();
+    }
+
     /** Parses a configuration value, case-insensitively. */
     public static SoftMatch fromConfig(String value) {
         if (value != null) {

@@ -1,5 +1,6 @@
 package dev.dirsync.cloud.internal;
 
+import dev.dirsync.cloud.HttpTargetSettings;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
@@ -9,11 +10,16 @@ public final class HttpClients {
     }
 
     /**
-     * A client with the given timeouts that neither follows redirects (a redirected POST would
+     * A client with the target's timeouts that neither follows redirects (a redirected POST would
      * silently become a GET) nor repeats requests on its own: {@link HttpPolicy} decides about
      * every repeat, so that a create is never sent twice without its look-up. Its sockets send
      * at once ({@link NoDelaySocketFactory}).
      */
+    public static OkHttpClient create(HttpTargetSettings target) {
+        return create(target.connectTimeout(), target.readTimeout());
+    }
+
+    /** A client as {@link #create(HttpTargetSettings)} makes, with these timeouts. */
     public static OkHttpClient create(Duration connectTimeout, Duration readTimeout) {
         return new OkHttpClient.Builder()
                 .socketFactory(NoDelaySocketFactory.INSTANCE)

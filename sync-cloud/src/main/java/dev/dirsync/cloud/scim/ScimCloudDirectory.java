@@ -45,8 +45,7 @@ public final class ScimCloudDirectory implements CloudDirectory {
     private ProviderConfig config;
 
     public ScimCloudDirectory(ScimSettings settings) {
-        this(settings, HttpClients.create(settings.connectTimeout(), settings.readTimeout()), Sleeper.SYSTEM,
-                Clock.systemUTC());
+        this(settings, HttpClients.create(settings.http()), Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     /** Takes ownership of {@code client} (closed with this adapter); waits through {@code sleeper}. */
@@ -55,7 +54,7 @@ public final class ScimCloudDirectory implements CloudDirectory {
         this.client = client;
         HttpPolicy policy = new HttpPolicy(client, RetrySettings.withMaxAttempts(settings.maxAttempts()), sleeper, clock,
                 new Random());
-        ScimHttp http = new ScimHttp(policy, settings.token(), settings.url());
+        ScimHttp http = new ScimHttp(policy, settings.token().reveal(), settings.url());
         ScimEndpoints endpoints = new ScimEndpoints(settings.url());
         this.configReader = new ProviderConfigReader(http, endpoints);
         this.reader = new ScimUserReader(http, endpoints, this::config);

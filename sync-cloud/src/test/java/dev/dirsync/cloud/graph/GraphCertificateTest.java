@@ -24,6 +24,7 @@ import dev.dirsync.cloud.graph.internal.TestCertificates;
 import dev.dirsync.cloud.graph.internal.TestJwt;
 import dev.dirsync.cloud.internal.RecordingSleeper;
 import dev.dirsync.core.CredentialsRejectedException;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.MailUserField;
@@ -72,7 +73,7 @@ class GraphCertificateTest {
 
     private void start() {
         GraphSettings settings = GraphFixture.settings(server).clientSecret(null)
-                .certificatePath(pkcs12).certificatePassword(PASSWORD).build();
+                .certificatePath(pkcs12).certificatePassword(Secret.of(PASSWORD)).build();
         graph = GraphFixture.start(server, settings, sleeper);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.CloudUser;
@@ -47,7 +48,7 @@ class GraphEmulatorTest {
                 .tokenUrl(emulator.tokenUrl(TENANT))
                 .tenantId(TENANT)
                 .clientId(EmulatorSettings.DEFAULT_CLIENT_ID)
-                .clientSecret(EmulatorSettings.DEFAULT_CLIENT_SECRET)
+                .clientSecret(Secret.of(EmulatorSettings.DEFAULT_CLIENT_SECRET))
                 .build());
     }
 

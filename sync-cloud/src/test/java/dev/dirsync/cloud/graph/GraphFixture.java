@@ -14,6 +14,7 @@ import dev.dirsync.cloud.internal.HttpClients;
 import dev.dirsync.cloud.internal.MutableClock;
 import dev.dirsync.cloud.internal.RecordingSleeper;
 import dev.dirsync.cloud.internal.Sleeper;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.MailUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ final class GraphFixture implements AutoCloseable {
     private GraphFixture(WireMockExtension server, GraphSettings settings, Sleeper sleeper) {
         this.server = server;
         this.settings = settings;
-        this.client = HttpClients.create(settings.connectTimeout(), settings.readTimeout());
+        this.client = HttpClients.create(settings.http());
         if (sleeper instanceof RecordingSleeper recording) {
             this.clock = new MutableClock(Instant.now());
             this.directory = new GraphCloudDirectory(settings, client, delay -> {
@@ -80,7 +81,7 @@ final class GraphFixture implements AutoCloseable {
                 .tokenUrl(server.baseUrl() + TOKEN_PATH)
                 .tenantId(TENANT)
                 .clientId(CLIENT_ID)
-                .clientSecret(SECRET)
+                .clientSecret(Secret.of(SECRET))
                 .batch(false)
                 .writeBudget(UNLIMITED, Duration.ofSeconds(1));
     }

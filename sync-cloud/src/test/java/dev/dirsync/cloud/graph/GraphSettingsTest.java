@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dirsync.cloud.graph.internal.TestCertificates;
+import dev.dirsync.core.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class GraphSettingsTest {
     private static final String SECRET = "Zx8Q~s3cr3t.value_THAT-must-not-leak";
 
     private static GraphSettings.Builder valid() {
-        return GraphSettings.builder().tenantId("contoso.example").clientId("client-1").clientSecret(SECRET);
+        return GraphSettings.builder().tenantId("contoso.example").clientId("client-1").clientSecret(Secret.of(SECRET));
     }
 
     @Test
@@ -80,7 +81,7 @@ class GraphSettingsTest {
         assertThatThrownBy(() -> valid().tenantId(" ").build()).hasMessage("target.tenantId is required");
         assertThatThrownBy(() -> valid().tenantId("a/b").build()).hasMessageStartingWith("target.tenantId");
         assertThatThrownBy(() -> valid().clientId(null).build()).hasMessage("target.clientId is required");
-        assertThatThrownBy(() -> valid().clientSecret("").build())
+        assertThatThrownBy(() -> valid().clientSecret(Secret.of("")).build())
                 .hasMessage("target.clientSecret or target.certificate.path is required");
     }
 
@@ -157,20 +158,21 @@ class GraphSettingsTest {
     void certificate_insteadOfTheSecret_checkedAtOnceAndNeverShown(@TempDir Path dir) {
         Path pkcs12 = TestCertificates.rsaPkcs12(dir, "settings-app");
         GraphSettings.Builder certificate = valid().clientSecret(null).certificatePath(pkcs12)
-                .certificatePassword(TestCertificates.PASSWORD);
+                .certificatePassword(Secret.of(TestCertificates.PASSWORD));
 
         GraphSettings settings = certificate.build();
         assertThat(settings.certificate().path()).isEqualTo(pkcs12);
         assertThat(settings.clientSecret()).isNull();
         assertThat(settings.toString()).doesNotContain(TestCertificates.PASSWORD).contains("password=****");
 
-        assertThatThrownBy(() -> certificate.clientSecret(SECRET).build())
+        assertThatThrownBy(() -> certificate.clientSecret(Secret.of(SECRET)).build())
                 .hasMessage("target.clientSecret and target.certificate exclude each other: configure one of them");
-        assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(pkcs12).certificatePassword("wrong").build())
+        assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(pkcs12).certificatePassword(Secret.of("wrong"))
+                .build())
                 .hasMessage("target.certificate.password does not open the PKCS#12 file " + pkcs12);
         assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(dir.resolve("missing.pfx")).build())
                 .hasMessageStartingWith("target.certificate.path: cannot read ");
-        assertThatThrownBy(() -> valid().certificatePassword("only-a-password").build())
+        assertThatThrownBy(() -> valid().certificatePassword(Secret.of("only-a-password")).build())
                 .hasMessage("target.certificate.path is required when target.certificate.password is set");
     }
 

@@ -1,5 +1,6 @@
 package dev.dirsync.cloud.graph;
 
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
@@ -114,7 +115,7 @@ public final class GraphThroughputBenchmark {
                     .tokenUrl(emulator.tokenUrl(TENANT))
                     .tenantId(TENANT)
                     .clientId(EmulatorSettings.DEFAULT_CLIENT_ID)
-                    .clientSecret(EmulatorSettings.DEFAULT_CLIENT_SECRET)
+                    .clientSecret(Secret.of(EmulatorSettings.DEFAULT_CLIENT_SECRET))
                     .batch(batch)).build();
             Map<ChangeResult.Outcome, Integer> outcomes = new EnumMap<>(ChangeResult.Outcome.class);
             long started;

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirsync.cloud.internal.HttpClients;
 import dev.dirsync.cloud.internal.Sleeper;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.MailUser;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ScimFixture implements AutoCloseable {
 
     private ScimFixture(WireMockExtension server, ScimSettings settings, Sleeper sleeper) {
         this.server = server;
-        this.client = HttpClients.create(settings.connectTimeout(), settings.readTimeout());
+        this.client = HttpClients.create(settings.http());
         this.directory = new ScimCloudDirectory(settings, client, sleeper, Clock.systemUTC());
     }
 
@@ -46,7 +47,7 @@ final class ScimFixture implements AutoCloseable {
     }
 
     static ScimSettings.Builder settings(WireMockExtension server) {
-        return ScimSettings.builder().url(server.baseUrl() + BASE).token(TOKEN);
+        return ScimSettings.builder().url(server.baseUrl() + BASE).token(Secret.of(TOKEN));
     }
 
     /** Serves a ServiceProviderConfig with these capabilities ({@code bulkMaxOperations} 0: no bulk). */

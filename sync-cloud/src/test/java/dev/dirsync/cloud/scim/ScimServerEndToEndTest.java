@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.captaingoldfish.scim.sdk.common.resources.User;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
@@ -37,7 +38,7 @@ class ScimServerEndToEndTest {
     private void start(boolean patch, int bulkMaxOperations, int pageSize) {
         server = ScimSdkServer.start(patch, bulkMaxOperations, pageSize, TOKEN);
         directory = new ScimCloudDirectory(
-                ScimSettings.builder().url(server.baseUrl()).token(TOKEN).maxAttempts(2).build());
+                ScimSettings.builder().url(server.baseUrl()).token(Secret.of(TOKEN)).maxAttempts(2).build());
     }
 
     @AfterEach

@@ -3,6 +3,8 @@ package dev.dirsync.cloud.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dirsync.cloud.HttpTargetSettings;
+import dev.dirsync.core.Secret;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +18,9 @@ class ScimSettingsTest {
         ScimSettings settings = ScimSettings.of("https://scim.example.com/scim/v2/", TOKEN);
 
         assertThat(settings.url()).isEqualTo("https://scim.example.com/scim/v2");
-        assertThat(settings.connectTimeout()).isEqualTo(ScimSettings.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(settings.readTimeout()).isEqualTo(ScimSettings.DEFAULT_READ_TIMEOUT);
-        assertThat(settings.maxAttempts()).isEqualTo(ScimSettings.DEFAULT_MAX_ATTEMPTS);
+        assertThat(settings.connectTimeout()).isEqualTo(HttpTargetSettings.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(settings.readTimeout()).isEqualTo(HttpTargetSettings.DEFAULT_READ_TIMEOUT);
+        assertThat(settings.maxAttempts()).isEqualTo(HttpTargetSettings.DEFAULT_MAX_ATTEMPTS);
     }
 
     @Test
@@ -26,7 +28,7 @@ class ScimSettingsTest {
         ScimSettings settings = ScimSettings.of("http://127.0.0.1:8080/scim/v2", TOKEN);
 
         assertThat(settings.toString()).doesNotContain(TOKEN).contains("token=****");
-        assertThat(ScimSettings.builder().token(TOKEN).toString()).doesNotContain(TOKEN);
+        assertThat(ScimSettings.builder().token(Secret.of(TOKEN)).toString()).doesNotContain(TOKEN);
     }
 
     @ParameterizedTest
@@ -59,12 +61,13 @@ class ScimSettingsTest {
 
     @Test
     void timeoutsAndAttempts_validatedNamingTheirKeys() {
-        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(TOKEN)
+        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(Secret.of(TOKEN))
                 .readTimeout(Duration.ZERO).build()).hasMessageStartingWith("target.readTimeout must be positive");
-        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(TOKEN)
+        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(Secret.of(TOKEN))
                 .connectTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessageStartingWith("target.connectTimeout must be positive");
-        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(TOKEN).maxAttempts(0).build())
+        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(Secret.of(TOKEN)).maxAttempts(0)
+                .build())
                 .hasMessage("target.maxAttempts must be between 1 and 20, got 0");
     }
 }

@@ -1,6 +1,9 @@
 package dev.dirsync.core.rules;
 
-/** Rule sets: the spec's multi-tenant rules (default) or IdFix's dedicated rule set. */
+/**
+ * Rule sets: the multi-tenant rules (default) or IdFix's dedicated rule set; both are described in
+ * docs/readiness-rules.md.
+ */
 public enum Profile {
     MULTI_TENANT("multiTenant"),
     DEDICATED("dedicated");

@@ -6,7 +6,7 @@ import dev.dirsync.core.rules.internal.SkipList;
 import java.util.Optional;
 
 /**
- * Applies the sync-readiness rules (shared spec readiness-rules.md) to objects in read order. One
+ * Applies the sync-readiness rules (docs/readiness-rules.md) to objects in read order. One
  * instance spans one run: it keeps the duplicate index. Not thread-safe: one reader calls it.
  */
 public final class ReadinessChecker {

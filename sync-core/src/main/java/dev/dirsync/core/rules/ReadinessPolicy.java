@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Block, fix or warn per error class. Defaults (spec): block everything, except Length on
- * displayName, givenName and sn, which is fixed (truncated). A configured class applies to every
- * attribute.
+ * Block, fix or warn per error class (docs/readiness-rules.md, "Policy"). Defaults: block
+ * everything, except Length on displayName, givenName and sn, which is fixed (truncated). A
+ * configured class applies to every attribute.
  */
 public final class ReadinessPolicy {
     private static final Set<String> FIXED_LENGTH_BY_DEFAULT = Set.of("displayname", "givenname", "sn");

@@ -5,6 +5,8 @@ import java.util.List;
 
 /** The configuration is unusable. Each problem names the key path and what is wrong. */
 public final class ConfigException extends DirsyncException {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> problems;
 
     public ConfigException(String source, List<String> problems) {

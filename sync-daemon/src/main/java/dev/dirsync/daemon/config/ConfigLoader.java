@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dirsync.cloud.graph.GraphSettings;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.mapping.MappingSettings;
 import dev.dirsync.core.removal.RemovalAction;
 import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.ErrorClass;
 import dev.dirsync.core.rules.PolicyAction;
 import dev.dirsync.core.rules.Profile;
+import dev.dirsync.ldap.LdapSourceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +49,7 @@ public final class ConfigLoader {
         top.rejectUnknown(List.of("source", "target", "mapping", "rules", "removal", "state", "report", "schedule",
                 "admin"));
 
-        SourceConfig source = SourceSection.read(top.child("source"), problems, base);
+        LdapSourceSettings source = SourceSection.read(top.child("source"), problems, base);
         TargetConfig target = target(top.child("target"), problems, base);
         MappingSettings mapping = mapping(top.child("mapping"), problems);
         RulesConfig rules = rules(top.child("rules"), problems);
@@ -98,7 +101,7 @@ public final class ConfigLoader {
             return new TargetConfig(type, url, null, null, null, null, null, null, null, null, null, null, null, null,
                     token);
         }
-        String url = node.text("url", TargetConfig.DEFAULT_GRAPH_URL);
+        String url = node.text("url", GraphSettings.DEFAULT_GRAPH_URL);
         String tenantId = node.requiredText("tenantId");
         String clientId = node.requiredText("clientId");
         Secret clientSecret = node.secret("clientSecret", false);

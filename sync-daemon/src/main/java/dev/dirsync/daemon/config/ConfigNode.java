@@ -1,6 +1,7 @@
 package dev.dirsync.daemon.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dirsync.core.Secret;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

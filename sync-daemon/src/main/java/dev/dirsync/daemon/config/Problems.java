@@ -11,6 +11,15 @@ final class Problems {
         list.add(keyPath + ": " + message);
     }
 
+    /** A problem whose message names its key path itself (a settings type's refusal). */
+    void add(String problem) {
+        list.add(problem);
+    }
+
+    int size() {
+        return list.size();
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.dirsync.daemon.config;
 
+import dev.dirsync.core.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.dirsync.daemon.config;
 
+import dev.dirsync.core.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,7 @@
 package dev.dirsync.daemon.config;
 
+import dev.dirsync.core.Secret;
+import dev.dirsync.ldap.LdapSourceSettings;
 import dev.dirsync.ldap.LdapTlsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +13,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code source.*}. Checks what can be told from each key alone, naming it; how the keys fit
- * together (a trust store with {@code insecure}, a TLS mode against the URL's scheme, cleartext to a
- * remote host, excluded subtrees outside the bases) is checked when the LDAP settings are built.
+ * Reads {@code source.*} into the LDAP source's settings. Checks what can be told from each key
+ * alone, naming it; when every key reads, the settings check how the keys fit together (a trust
+ * store with {@code insecure}, a TLS mode against the URL's scheme, cleartext to a remote host,
+ * excluded subtrees outside the bases). Absent keys are left to the settings' defaults.
  */
 final class SourceSection {
     private static final String EMBEDDED = "embedded:";
@@ -27,7 +30,9 @@ final class SourceSection {
     private SourceSection() {
     }
 
-    static SourceConfig read(ConfigNode node, Problems problems, Path base) {
+    /** The settings, or null when a problem was recorded. */
+    static LdapSourceSettings read(ConfigNode node, Problems problems, Path base) {
+        int known = problems.size();
         node.rejectUnknown(KEYS);
         List<String> urls = urls(node, problems, base);
         String bindDn = node.requiredText("bindDn");
@@ -36,17 +41,26 @@ final class SourceSection {
         if (baseDns.isEmpty()) {
             problems.add(node.path("baseDn"), "is required (one DN or a list)");
         }
-        String filter = node.text("filter", SourceConfig.DEFAULT_FILTER);
-        int pageSize = node.integer("pageSize", SourceConfig.DEFAULT_PAGE_SIZE, 1, 10_000);
+        String filter = node.text("filter", null);
+        int pageSize = node.integer("pageSize", LdapSourceSettings.DEFAULT_PAGE_SIZE, 1,
+                LdapSourceSettings.MAX_PAGE_SIZE);
         List<String> excludedDns = node.textList("excludedDns");
         String groupDn = blankToNull(node.text("groupDn", null));
         boolean skipDisabled = node.bool("skipDisabled", false);
-        SourceTlsConfig tls = tls(node.child("tls"), problems, base);
+        LdapTlsSettings tls = tls(node.child("tls"), problems, base);
         boolean allowCleartext = node.bool("allowCleartext", false);
-        Duration connectTimeout = duration(node, "connectTimeout", SourceConfig.DEFAULT_CONNECT_TIMEOUT, problems);
-        Duration responseTimeout = duration(node, "responseTimeout", SourceConfig.DEFAULT_RESPONSE_TIMEOUT, problems);
-        return new SourceConfig(urls, bindDn, password, baseDns, filter, pageSize, excludedDns, groupDn, skipDisabled,
-                tls, allowCleartext, connectTimeout, responseTimeout);
+        Duration connectTimeout = duration(node, "connectTimeout", problems);
+        Duration responseTimeout = duration(node, "responseTimeout", problems);
+        if (problems.size() > known) {
+            return null;
+        }
+        try {
+            return new LdapSourceSettings(String.join(" ", urls), bindDn, password, baseDns, filter, pageSize,
+                    connectTimeout, responseTimeout, excludedDns, groupDn, skipDisabled, tls, allowCleartext);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -97,7 +111,9 @@ final class SourceSection {
         return result;
     }
 
-    private static SourceTlsConfig tls(ConfigNode node, Problems problems, Path base) {
+    /** The TLS settings, or null when a problem was recorded. */
+    private static LdapTlsSettings tls(ConfigNode node, Problems problems, Path base) {
+        int known = problems.size();
         node.rejectUnknown(TLS_KEYS);
         LdapTlsSettings.Mode mode = null;
         String modeName = node.text("mode", null);
@@ -122,25 +138,34 @@ final class SourceSection {
         if (type != null && !type.equals("PKCS12") && !type.equals("JKS")) {
             problems.add(node.path("trustStoreType"), "must be PKCS12 or JKS, got '" + typeName + "'");
         }
-        return new SourceTlsConfig(mode, trustStore, password, type, node.bool("insecure", false));
+        boolean insecure = node.bool("insecure", false);
+        if (problems.size() > known) {
+            return null;
+        }
+        try {
+            return new LdapTlsSettings(mode, trustStore, password, type, insecure);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
-    /** An ISO-8601 duration such as PT10S, above zero. */
-    private static Duration duration(ConfigNode node, String key, Duration defaultValue, Problems problems) {
+    /** An ISO-8601 duration such as PT10S, above zero; null when absent or invalid. */
+    private static Duration duration(ConfigNode node, String key, Problems problems) {
         String text = node.text(key, null);
         if (text == null) {
-            return defaultValue;
+            return null;
         }
         try {
             Duration parsed = Duration.parse(text.strip());
             if (parsed.isNegative() || parsed.isZero()) {
                 problems.add(node.path(key), "must be above zero, got " + text.strip());
-                return defaultValue;
+                return null;
             }
             return parsed;
         } catch (DateTimeParseException e) {
             problems.add(node.path(key), "must be an ISO-8601 duration such as PT10S or PT2M, got '" + text + "'");
-            return defaultValue;
+            return null;
         }
     }
 

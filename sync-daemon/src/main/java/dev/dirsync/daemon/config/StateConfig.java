@@ -1,5 +1,7 @@
 package dev.dirsync.daemon.config;
 
+import dev.dirsync.core.Secret;
+
 /**
  * {@code state.*}: where dirsync remembers objects, cursors and runs.
  *

@@ -1,11 +1,12 @@
 package dev.dirsync.daemon.config;
 
+import dev.dirsync.core.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code target.*}: the cloud directory to write. Optional values are null when not configured;
- * the connector's settings supply the defaults and validate.
+ * {@code target.*}: the cloud directory to write, as configured for whichever type it is. Optional
+ * values are null when not configured; the connector's settings supply the defaults and validate.
  *
  * @param type graph or scim
  * @param url Graph's root, or the SCIM service's base URL
@@ -15,8 +16,6 @@ public record TargetConfig(String type, String url, String tokenUrl, String auth
                            String clientId, Secret clientSecret, Path certificatePath, Secret certificatePassword,
                            Integer writeBudgetCount, Duration writeBudgetWindow, Integer concurrency, Boolean batch,
                            String softMatch, Secret token) {
-    public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
-
     public boolean scim() {
         return "scim".equals(type);
     }

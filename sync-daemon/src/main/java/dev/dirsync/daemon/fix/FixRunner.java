@@ -45,7 +45,6 @@ public final class FixRunner {
 
     /** @param listener told of each item's outcome as it is known, in order */
     public Outcome run(FixRequest request, Consumer<RowOutcome> listener) {
-        Adapters.validateSource(config);
         int items = request.items().validate();
         LOG.info("fix: {} items from {}{}", items, request.items().name(), request.apply() ? "" : " (dry run)");
         FixSummary summary = new FixSummary();

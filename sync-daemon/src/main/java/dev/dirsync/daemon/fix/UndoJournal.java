@@ -47,8 +47,8 @@ final class UndoJournal implements AutoCloseable {
      * @throws DirsyncException when the record cannot be written: the change must not be sent
      */
     void append(AttributeChange inverse, int row) {
-        String record = "\n" + LdifText.comment("reverses line " + row + " of " + origin + ", changed "
-                + clock.instant().truncatedTo(ChronoUnit.SECONDS)) + "\n" + LdifText.modifyRecord(inverse);
+        String record = "\n" + comment("reverses line " + row + " of " + origin + ", changed "
+                + clock.instant().truncatedTo(ChronoUnit.SECONDS)) + "\n" + UndoLdif.modifyRecord(inverse);
         try {
             if (channel == null) {
                 open();
@@ -104,6 +104,11 @@ final class UndoJournal implements AutoCloseable {
         } catch (IOException e) {
             // the platform does not sync directories this way; the file itself was forced
         }
+    }
+
+    /** A comment line of printable ASCII only, so the file stays 7-bit outside base64 values. */
+    private static String comment(String text) {
+        return "# " + text.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     private void write(String text) throws IOException {

@@ -13,14 +13,9 @@ import dev.dirsync.core.rules.ReadinessPolicy;
 import dev.dirsync.core.rules.RuleSettings;
 import dev.dirsync.daemon.config.ConfigException;
 import dev.dirsync.daemon.config.DirsyncConfig;
-import dev.dirsync.daemon.config.Secret;
-import dev.dirsync.daemon.config.SourceConfig;
-import dev.dirsync.daemon.config.SourceTlsConfig;
 import dev.dirsync.daemon.config.TargetConfig;
 import dev.dirsync.ldap.LdapDirectorySources;
 import dev.dirsync.ldap.LdapDirectoryWriter;
-import dev.dirsync.ldap.LdapSourceSettings;
-import dev.dirsync.ldap.LdapTlsSettings;
 import dev.dirsync.report.ReportContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Builds the adapters a configuration names. The settings constructors validate; their complaints
- * become configuration errors, before anything connects.
+ * Builds the adapters a configuration names. The target's settings constructors validate; their
+ * complaints become configuration errors, before anything connects. The source's settings were
+ * built, hence validated, as the configuration loaded.
  */
 public final class Adapters {
     private Adapters() {
@@ -38,7 +34,6 @@ public final class Adapters {
     /** Validates everything offline; throws {@link ConfigException} listing every problem. */
     public static void validate(DirsyncConfig config) {
         List<String> problems = new ArrayList<>();
-        collect(problems, () -> sourceSettings(config.source()));
         collect(problems, () -> {
             if (config.target().scim()) {
                 scimSettings(config.target());
@@ -49,20 +44,13 @@ public final class Adapters {
         throwIfAny(config, problems);
     }
 
-    /** Validates the source settings only (a check never contacts the cloud). */
-    public static void validateSource(DirsyncConfig config) {
-        List<String> problems = new ArrayList<>();
-        collect(problems, () -> sourceSettings(config.source()));
-        throwIfAny(config, problems);
-    }
-
     public static DirectorySource openSource(DirsyncConfig config) {
-        return LdapDirectorySources.open(sourceSettings(config.source()));
+        return LdapDirectorySources.open(config.source());
     }
 
     /** The writer {@code dirsync fix} uses: the source's directory, reached and bound as the source is. */
     public static DirectoryWriter openWriter(DirsyncConfig config) {
-        return LdapDirectoryWriter.open(sourceSettings(config.source()));
+        return LdapDirectoryWriter.open(config.source());
     }
 
     public static CloudDirectory openTarget(DirsyncConfig config) {
@@ -90,51 +78,22 @@ public final class Adapters {
         return new ReportContext(generatedAt, sourceKey(config), config.rules().profile().configName());
     }
 
-    static LdapSourceSettings sourceSettings(SourceConfig source) {
-        return LdapSourceSettings.builder()
-                .urls(source.urls())
-                .bindDn(source.bindDn())
-                .password(reveal(source.password()))
-                .baseDns(source.baseDns())
-                .filter(source.filter())
-                .pageSize(source.pageSize())
-                .excludedDns(source.excludedDns())
-                .groupDn(source.groupDn())
-                .skipDisabled(source.skipDisabled())
-                .tls(tlsSettings(source.tls()))
-                .allowCleartext(source.allowCleartext())
-                .connectTimeout(source.connectTimeout())
-                .responseTimeout(source.responseTimeout())
-                .build();
-    }
-
-    static LdapTlsSettings tlsSettings(SourceTlsConfig tls) {
-        return new LdapTlsSettings(tls.mode(), tls.trustStore(), reveal(tls.trustStorePassword()), tls.trustStoreType(),
-                tls.insecure());
-    }
-
-    private static String reveal(Secret secret) {
-        return secret == null ? null : secret.reveal();
-    }
-
     static GraphSettings targetSettings(TargetConfig target) {
         GraphSettings.Builder builder = GraphSettings.builder()
                 .graphUrl(target.url())
                 .tokenUrl(target.tokenUrl())
                 .tenantId(target.tenantId())
                 .clientId(target.clientId())
-                .clientSecret(target.clientSecret() == null ? null : target.clientSecret().reveal());
+                .clientSecret(target.clientSecret());
         if (target.authorityUrl() != null) {
             builder.authorityUrl(target.authorityUrl());
         }
         if (target.certificatePath() != null) {
             builder.certificatePath(target.certificatePath());
-            if (target.certificatePassword() != null) {
-                builder.certificatePassword(target.certificatePassword().reveal());
-            }
+            builder.certificatePassword(target.certificatePassword());
         }
         if (target.writeBudgetCount() != null || target.writeBudgetWindow() != null) {
-            WriteBudget defaults = WriteBudget.GRAPH_DEFAULT;
+            WriteBudget defaults = GraphSettings.DEFAULT_WRITE_BUDGET;
             builder.writeBudget(target.writeBudgetCount() != null ? target.writeBudgetCount() : defaults.count(),
                     target.writeBudgetWindow() != null ? target.writeBudgetWindow() : defaults.window());
         }
@@ -151,8 +110,7 @@ public final class Adapters {
     }
 
     static ScimSettings scimSettings(TargetConfig target) {
-        return ScimSettings.builder().url(target.url()).token(target.token() == null ? null : target.token().reveal())
-                .build();
+        return ScimSettings.builder().url(target.url()).token(target.token()).build();
     }
 
     private static void collect(List<String> problems, Runnable build) {

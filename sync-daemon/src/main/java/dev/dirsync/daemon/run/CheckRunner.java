@@ -17,7 +17,7 @@ import java.util.Map;
 /** A readiness check from a configuration: reads the directory, writes one cleanup report. */
 public final class CheckRunner {
 
-    /** @param findingsByClass every error class with its count, in the spec's order */
+    /** @param findingsByClass every error class with its count, in {@code ErrorClass} order (docs/readiness-rules.md) */
     public record Outcome(CheckSummary summary, Path report, Map<String, Long> findingsByClass) {
     }
 
@@ -35,7 +35,6 @@ public final class CheckRunner {
     }
 
     public Outcome run(ReportFormat format, Path output, SyncListener listener) {
-        Adapters.validateSource(config);
         ReportFiles.Target target = output != null ? new ReportFiles.Target(output, format)
                 : ReportFiles.Target.in(config.report().directory(), format);
         ReportFiles reports = new ReportFiles(List.of(target), Adapters.reportContext(config, clock.instant()));

@@ -38,9 +38,8 @@ public final class StateStores {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        StateStoreSettings settings = new StateStoreSettings(url, state.user(),
-                state.password() == null ? null : state.password().reveal());
-        return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") ? settings.withPoolSize(POSTGRES_POOL_SIZE)
-                : settings;
+        int poolSize = url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") ? POSTGRES_POOL_SIZE
+                : StateStoreSettings.DEFAULT_POOL_SIZE;
+        return new StateStoreSettings(url, state.user(), state.password(), poolSize);
     }
 }

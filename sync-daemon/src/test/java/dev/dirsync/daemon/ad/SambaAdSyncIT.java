@@ -3,10 +3,8 @@ package dev.dirsync.daemon.ad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPException;
-import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
 import dev.dirsync.core.state.RunSummary;
-import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
@@ -15,95 +13,73 @@ import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.daemon.cli.ExitCode;
-import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.it.Cli;
 import dev.dirsync.daemon.run.Adapters;
 import dev.dirsync.daemon.run.StateStores;
 import dev.dirsync.daemon.run.SyncRunner;
 import dev.dirsync.emulator.CloudEmulator;
-import dev.dirsync.emulator.EmulatorSettings;
 import dev.dirsync.emulator.EmulatorStats;
 import dev.dirsync.ldap.LdapDirectorySource;
 import dev.dirsync.ldap.internal.AdUsnCursor;
 import dev.dirsync.ldap.internal.DcState;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end against a real Active Directory DC (Samba AD DC, {@code .ci/setup-samba-ad}): the
  * LDAP source with failover URLs, scoping (excluded OU, scoping group) and USN deltas, the engine
  * through {@link SyncRunner} and the command line, an H2 file state store, and the cloud emulator,
- * whose users each scenario checks. The scenarios share one OU of people and run in order, each
- * building on the cloud state the previous one left.
+ * whose users each scenario checks. Every scenario gets its own OU of people, emulator and state
+ * ({@link AdSyncFixture}) and starts from the state it needs, so any of them runs alone.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SambaAdSyncIT {
     private static final int PEOPLE = 300;
-    private static final String CLIENT_ID = "ad-it";
-    private static final String CLIENT_SECRET = "ad-it-secret";
     /** The deletion threshold: more removals than this in one run are held. */
     private static final int THRESHOLD = 3;
-    /** Deleted in the threshold scenario: more than {@link #THRESHOLD}. */
+    /** Deleted in the threshold scenarios: more than {@link #THRESHOLD}. */
     private static final List<Integer> MASS_DELETED = List.of(10, 11, 12, 13, 14);
 
     private static final TestAd AD = TestAd.fromEnv();
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    private static AdPeople people;
-    private static CloudEmulator cloud;
-    private static Path configFile;
-    private static DirsyncConfig config;
-    /** Persons no longer in scope, by the scenario that took them out. */
-    private static final Set<Integer> gone = new HashSet<>();
-
-    @BeforeAll
-    static void setUp() throws LDAPException, IOException {
-        if (!AD.answers()) {
-            return; // each scenario then skips (on CI: fails) in requireDc, saying why
-        }
-        people = AdPeople.create(AD, PEOPLE);
-        cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-                .pageSize(EmulatorSettings.MAX_PAGE_SIZE).build());
-        Files.writeString(dir.resolve("ad-password"), AD.password());
-        configFile = writeConfig("dirsync.yaml", "[ldap://127.0.0.1:" + freePort() + ", " + AD.url() + "]");
-        config = new ConfigLoader(Map.of()).load(configFile);
-    }
+    private AdSyncFixture fixture;
+    private AdPeople people;
+    private CloudEmulator cloud;
+    private Path configFile;
+    private DirsyncConfig config;
+    /** Persons no longer in scope. */
+    private final Set<Integer> gone = new HashSet<>();
 
     @BeforeEach
-    void requireDc() {
+    void setUp() throws LDAPException, IOException {
         AD.requireReachable();
+        fixture = AdSyncFixture.create(AD, dir, PEOPLE, THRESHOLD);
+        people = fixture.people();
+        cloud = fixture.cloud();
+        configFile = fixture.configFile();
+        config = fixture.config();
     }
 
-    @AfterAll
-    static void tearDown() throws LDAPException {
-        if (cloud != null) {
-            cloud.close();
-        }
-        if (people != null) {
-            people.close();
+    @AfterEach
+    void tearDown() throws LDAPException {
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     @Test
-    @Order(1)
     void fullRun_createsEveryPersonWithTheirObjectGuidAsAnchor() {
         RunResult result = run(RunType.FULL);
 
@@ -123,8 +99,8 @@ class SambaAdSyncIT {
     }
 
     @Test
-    @Order(2)
     void oneAttributeModified_deltaUpdatesExactlyThatPerson() throws LDAPException {
+        everyoneSynced();
         people.replace(0, "displayName", "Renamed Person");
         cloud.resetStats();
 
@@ -143,8 +119,8 @@ class SambaAdSyncIT {
     }
 
     @Test
-    @Order(3)
     void personDeleted_itsTombstoneRemovesItFromTheCloud() throws LDAPException {
+        everyoneSynced();
         people.delete(1);
 
         RunSummary summary = removedByDelta(1);
@@ -153,32 +129,32 @@ class SambaAdSyncIT {
     }
 
     @Test
-    @Order(4)
     void personMovedIntoTheExcludedOu_isRemoved() throws LDAPException {
+        everyoneSynced();
         people.moveTo(2, people.excluded());
 
         removedByDelta(2);
     }
 
     @Test
-    @Order(5)
     void personMovedOutOfTheBase_isRemoved() throws LDAPException {
+        everyoneSynced();
         people.moveTo(3, people.outside());
 
         removedByDelta(3);
     }
 
     @Test
-    @Order(6)
     void personRemovedFromTheScopingGroup_isRemoved() throws LDAPException {
+        everyoneSynced();
         people.removeFromGroup(4);
 
         removedByDelta(4);
     }
 
     @Test
-    @Order(7)
     void removalsAboveTheThreshold_areHeld_exitCode4_andListedAsPending() throws LDAPException {
+        everyoneSynced();
         for (int i : MASS_DELETED) {
             people.delete(i);
         }
@@ -199,8 +175,12 @@ class SambaAdSyncIT {
     }
 
     @Test
-    @Order(8)
-    void approvedRemovals_areExportedByTheNextRun() {
+    void approvedRemovals_areExportedByTheNextRun() throws LDAPException {
+        everyoneSynced();
+        for (int i : MASS_DELETED) {
+            people.delete(i);
+        }
+        assertThat(run(RunType.DELTA).status()).as("held").isEqualTo(RunStatus.DELETION_THRESHOLD_EXCEEDED);
         Cli approve = Cli.run("removals", "approve", "--config", configFile.toString());
         assertThat(approve.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(approve.out()).contains("approved " + MASS_DELETED.size());
@@ -219,8 +199,8 @@ class SambaAdSyncIT {
     }
 
     @Test
-    @Order(9)
     void watermarkDcRestored_readsInFull_withoutDuplicates() {
+        everyoneSynced();
         String sourceKey = Adapters.sourceKey(config);
         try (StateStore state = StateStores.open(config)) {
             AdUsnCursor stored = AdUsnCursor.parse(state.cursor(sourceKey).orElseThrow()).orElseThrow();
@@ -247,13 +227,13 @@ class SambaAdSyncIT {
     }
 
     @Test
-    @Order(10)
     void dcKilledMidRead_failsWithExitCode3_andRemovesNothing() throws IOException {
+        everyoneSynced();
         int before = cloud.users().size();
         cloud.resetStats();
         // the directory's answer to a full read is well over 100 kB: cut it a little way in
         try (CuttingProxy proxy = CuttingProxy.start(AD.host(), AD.port(), 40_000)) {
-            Path viaProxy = writeConfig("via-proxy.yaml", "ldap://127.0.0.1:" + proxy.port());
+            Path viaProxy = fixture.writeConfig("via-proxy.yaml", "ldap://127.0.0.1:" + proxy.port());
 
             Cli cli = Cli.run("sync", "--config", viaProxy.toString());
 
@@ -275,7 +255,7 @@ class SambaAdSyncIT {
     // --- helpers ---------------------------------------------------------------------------------
 
     /** A delta run that removes exactly person {@code i} from the cloud, and nothing else. */
-    private static RunSummary removedByDelta(int i) {
+    private RunSummary removedByDelta(int i) {
         cloud.resetStats();
 
         RunResult result = run(RunType.DELTA);
@@ -292,82 +272,35 @@ class SambaAdSyncIT {
         return result.summary();
     }
 
-    private static RunResult run(RunType type) {
-        try (StateStore state = StateStores.open(config)) {
-            return new SyncRunner(config, state).run(new RunOptions(type, false, "cli"), SyncListener.NONE).result();
-        }
+    /** The state most scenarios start from: a full run has created every person in the cloud. */
+    private void everyoneSynced() {
+        RunResult result = run(RunType.FULL);
+        assertThat(result.status()).as("the full run every scenario starts from").isEqualTo(RunStatus.SUCCESS);
+        assertThat(cloud.users()).hasSize(PEOPLE);
     }
 
-    /**
-     * A configuration reading {@code url} (one URL, or a YAML list tried in order), scoped by base,
-     * excluded OU and group, with the state in an H2 file, no write budget (the emulator is not Graph)
-     * and the admin API on a port no daemon uses.
-     */
-    private static Path writeConfig(String name, String url) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, """
-                source:
-                  url: %s
-                  bindDn: %s
-                  password: ${file:ad-password}
-                  baseDn: %s
-                  excludedDns:
-                    - %s
-                  groupDn: %s
-                  skipDisabled: true
-                  pageSize: 50
-                  connectTimeout: PT5S
-                  responseTimeout: PT30S
-                target:
-                  url: %s
-                  tokenUrl: %s
-                  tenantId: ad-it-tenant
-                  clientId: %s
-                  clientSecret: %s
-                  writeBudget:
-                    count: 1000000
-                    window: PT1S
-                mapping:
-                  usageLocation: DE
-                removal:
-                  threshold: %d
-                state:
-                  url: jdbc:h2:file:%s
-                report:
-                  directory: reports
-                admin:
-                  port: %d
-                """.formatted(url, AD.bindDn(), people.people(), people.excluded(), people.group(), cloud.url(),
-                cloud.tokenUrl("ad-it-tenant"), CLIENT_ID, CLIENT_SECRET, THRESHOLD,
-                dir.resolve("state").resolve("dirsync"), freePort()));
-        return file;
+    private RunResult run(RunType type) {
+        return fixture.run(type);
     }
 
-    private static Map<String, Object> cloudUser(String anchor) {
+    private Map<String, Object> cloudUser(String anchor) {
         return cloud.users().stream().filter(u -> anchor.equals(u.get("onPremisesImmutableId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no cloud user with anchor " + anchor));
     }
 
-    private static List<String> cloudAnchorList() {
+    private List<String> cloudAnchorList() {
         return cloud.users().stream().map(u -> (String) u.get("onPremisesImmutableId")).toList();
     }
 
-    private static Set<String> cloudAnchors() {
+    private Set<String> cloudAnchors() {
         return new HashSet<>(cloudAnchorList());
     }
 
-    private static List<String> remainingAnchors() {
+    private List<String> remainingAnchors() {
         return IntStream.range(0, PEOPLE).filter(i -> !gone.contains(i)).mapToObj(people::anchor).toList();
     }
 
-    private static List<String> anchorsOf(List<Integer> indexes) {
+    private List<String> anchorsOf(List<Integer> indexes) {
         return indexes.stream().map(people::anchor).toList();
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }

@@ -3,12 +3,12 @@ package dev.dirsync.daemon.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.UnavailableException;
 import dev.dirsync.daemon.config.AdminConfig;
 import dev.dirsync.daemon.config.AdminTlsConfig;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
-import dev.dirsync.daemon.config.Secret;
 import dev.dirsync.daemon.it.DaemonFixture;
 import dev.dirsync.daemon.server.Daemon;
 import dev.dirsync.emulator.CloudEmulator;

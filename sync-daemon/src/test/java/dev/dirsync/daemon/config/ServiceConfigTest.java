@@ -71,6 +71,26 @@ class ServiceConfigTest {
     }
 
     @Test
+    void secretsOfAdminAndState_neverAppearInToString() throws IOException {
+        Files.writeString(dir.resolve("admin.p12"), "not really a key store");
+        DirsyncConfig config = load("""
+                admin:
+                  token: ${env:ADMIN_TOKEN}
+                  tls:
+                    keyStore: admin.p12
+                    password: store-pass-value
+                state:
+                  url: jdbc:postgresql://db.corp.example.com/dirsync
+                  user: dirsync
+                  password: ${env:DB_PASSWORD}
+                """, Map.of("ADMIN_TOKEN", "t0ken-value", "DB_PASSWORD", "db-pass-value"));
+
+        assertThat(config.state().password().reveal()).isEqualTo("db-pass-value");
+        assertThat(config.toString()).doesNotContain("t0ken-value", "store-pass-value", "db-pass-value")
+                .contains("env:ADMIN_TOKEN", "env:DB_PASSWORD");
+    }
+
+    @Test
     void badValues_areEachNamedByTheirKey() {
         assertThatThrownBy(() -> load("""
                 schedule:

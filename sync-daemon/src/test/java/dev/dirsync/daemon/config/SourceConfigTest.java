@@ -3,6 +3,7 @@ package dev.dirsync.daemon.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dirsync.ldap.LdapSourceSettings;
 import dev.dirsync.ldap.LdapTlsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class SourceConfigTest {
     @Test
     void everySourceKey_loadsTypedValues() throws IOException {
         Files.writeString(dir.resolve("trust.p12"), "not read here");
-        SourceConfig source = load("""
+        LdapSourceSettings source = load("""
                 source:
                   url:
                     - ldap://dc1.corp.example.com
@@ -79,7 +80,7 @@ class SourceConfigTest {
 
     @Test
     void absentSourceKeys_takeTheirDefaults() throws IOException {
-        SourceConfig source = load("""
+        LdapSourceSettings source = load("""
                 source:
                   url: ldaps://dc1.corp.example.com
                   bindDn: CN=svc,DC=corp,DC=example,DC=com
@@ -92,7 +93,7 @@ class SourceConfigTest {
         assertThat(source.excludedDns()).isEmpty();
         assertThat(source.groupDn()).isNull();
         assertThat(source.skipDisabled()).isFalse();
-        assertThat(source.tls()).isEqualTo(SourceTlsConfig.DEFAULTS);
+        assertThat(source.tls()).isEqualTo(LdapTlsSettings.FROM_URL);
         assertThat(source.allowCleartext()).isFalse();
         assertThat(source.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(source.responseTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -100,7 +101,7 @@ class SourceConfigTest {
 
     @Test
     void url_severalInOneValue_areSplitOnSpacesAndCommas() throws IOException {
-        SourceConfig source = load("""
+        LdapSourceSettings source = load("""
                 source:
                   url: ldaps://dc1:636, ldaps://dc2:636 ldaps://dc3
                   bindDn: svc@corp.example.com
@@ -187,7 +188,7 @@ class SourceConfigTest {
     @Test
     void embeddedUrl_isStillOneResolvedUrl() throws IOException {
         Files.writeString(dir.resolve("dir.ldif"), "dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n");
-        SourceConfig source = load("""
+        LdapSourceSettings source = load("""
                 source:
                   url: embedded:dir.ldif
                   bindDn: cn=admin,dc=example,dc=com

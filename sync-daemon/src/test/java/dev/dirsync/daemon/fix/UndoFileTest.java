@@ -36,7 +36,7 @@ class UndoFileTest {
         AttributeChange change = AttributeChange.guarded(DN, PROXY,
                 List.of(ValueChange.delete("smtp:new@example.com"), ValueChange.add("smtp:old@example.com")));
 
-        assertThat(LdifText.modifyRecord(change)).isEqualTo("""
+        assertThat(UndoLdif.modifyRecord(change)).isEqualTo("""
                 dn: CN=Anna Schmidt,OU=Staff,DC=corp,DC=example,DC=com
                 changetype: modify
                 delete: proxyAddresses
@@ -59,7 +59,9 @@ class UndoFileTest {
             a: colon inside      | displayName: a: colon inside
             """)
     void values_thatAreNotSafeStrings_areBase64(String value, String line) {
-        assertThat(LdifText.line("displayName", value)).isEqualTo(line);
+        AttributeChange change = AttributeChange.guarded(DN, NAME, List.of(ValueChange.add(value)));
+
+        assertThat(UndoLdif.modifyRecord(change).lines().toList().get(3)).isEqualTo(line);
     }
 
     @ParameterizedTest
@@ -69,7 +71,7 @@ class UndoFileTest {
                 List.of(ValueChange.delete("new"), ValueChange.add(value)));
 
         List<UndoRecord> records = UndoFileReader.parse("undo file u.ldif", (UndoJournal.HEADER + "\n"
-                + LdifText.modifyRecord(change)).lines().toList());
+                + UndoLdif.modifyRecord(change)).lines().toList());
 
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.dn()).isEqualTo(change.dn());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dirsync.core.Secret;
 import dev.dirsync.daemon.config.ConfigException;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
@@ -58,7 +59,7 @@ class AdaptersSourceTest {
                   responseTimeout: PT90S
                 """);
 
-        LdapSourceSettings settings = Adapters.sourceSettings(config.source());
+        LdapSourceSettings settings = config.source();
 
         assertThat(settings.urls()).containsExactly("ldap://dc1.corp.example.com", "ldap://dc2.corp.example.com");
         assertThat(settings.baseDns()).containsExactly("OU=Staff,DC=corp,DC=example,DC=com");
@@ -68,7 +69,7 @@ class AdaptersSourceTest {
         assertThat(settings.groupDn()).isEqualTo("CN=Cloud,OU=Staff,DC=corp,DC=example,DC=com");
         assertThat(settings.skipDisabled()).isTrue();
         assertThat(settings.tls()).isEqualTo(new LdapTlsSettings(LdapTlsSettings.Mode.STARTTLS, dir.resolve("trust.p12"),
-                "trust-pw", "JKS", false));
+                Secret.of("trust-pw"), "JKS", false));
         assertThat(settings.allowCleartext()).isFalse();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(90));
@@ -85,7 +86,7 @@ class AdaptersSourceTest {
                   baseDn: DC=corp,DC=example,DC=com
                 """);
 
-        LdapSourceSettings settings = Adapters.sourceSettings(config.source());
+        LdapSourceSettings settings = config.source();
 
         assertThat(settings.tls()).isEqualTo(LdapTlsSettings.FROM_URL);
         assertThat(settings.connectTimeout()).isEqualTo(LdapSourceSettings.DEFAULT_CONNECT_TIMEOUT);
@@ -149,15 +150,14 @@ class AdaptersSourceTest {
 
         DirsyncConfig config = load(source);
         assertThatCode(() -> Adapters.validate(config)).doesNotThrowAnyException();
-        assertThat(Adapters.sourceSettings(config.source()).url()).isEqualTo("embedded:" + dir.resolve("dir.ldif"));
+        assertThat(config.source().url()).isEqualTo("embedded:" + dir.resolve("dir.ldif"));
         assertThat(problem(source + "  tls:\n    mode: ldaps\n"))
                 .isEqualTo("source.tls does not apply to an embedded: directory");
     }
 
     private String problem(String source) throws IOException {
-        DirsyncConfig config = load(source);
         try {
-            Adapters.validate(config);
+            Adapters.validate(load(source));
         } catch (ConfigException e) {
             assertThat(e.problems()).hasSize(1);
             return e.problems().get(0);

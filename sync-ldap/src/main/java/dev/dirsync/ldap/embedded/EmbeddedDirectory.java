@@ -6,10 +6,11 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.dirsync.core.DirsyncException;
-import dev.dirsync.ldap.internal.LdifInput;
-import dev.dirsync.ldap.internal.LdifLoader;
-import dev.dirsync.ldap.internal.ObjectCategoryInterceptor;
-import dev.dirsync.ldap.internal.ObjectCategoryRewriter;
+import dev.dirsync.core.Secret;
+import dev.dirsync.ldap.embedded.internal.LdifInput;
+import dev.dirsync.ldap.embedded.internal.LdifLoader;
+import dev.dirsync.ldap.embedded.internal.ObjectCategoryInterceptor;
+import dev.dirsync.ldap.embedded.internal.ObjectCategoryRewriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -113,6 +114,11 @@ public final class EmbeddedDirectory implements AutoCloseable {
             this.bindDn = Objects.requireNonNull(dn, "dn");
             this.password = Objects.requireNonNull(secret, "secret");
             return this;
+        }
+
+        /** An extra account that may bind: the one a source's settings name. */
+        public Builder bindCredentials(String dn, Secret secret) {
+            return bindCredentials(dn, Objects.requireNonNull(secret, "secret").reveal());
         }
 
         /**

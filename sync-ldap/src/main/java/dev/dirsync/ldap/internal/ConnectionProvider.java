@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
+import dev.dirsync.core.Secret;
 import dev.dirsync.ldap.LdapTlsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ConnectionProvider implements AutoCloseable {
 
     private final List<SourceAddress.Network> servers;
     private final String bindDn;
-    private final String password;
+    private final Secret password;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final TlsSetup tls;
@@ -37,14 +38,14 @@ public final class ConnectionProvider implements AutoCloseable {
     private boolean closed;
 
     /** One server, TLS as its URL says, trusting the JVM's default trust store. */
-    public ConnectionProvider(SourceAddress.Network address, String bindDn, String password, Duration connectTimeout,
+    public ConnectionProvider(SourceAddress.Network address, String bindDn, Secret password, Duration connectTimeout,
                               Duration responseTimeout) {
         this(List.of(address), bindDn, password, connectTimeout, responseTimeout,
                 TlsSetup.of(LdapTlsSettings.FROM_URL, address.secure()));
     }
 
     /** Servers tried in order (failover), all reached the same way. */
-    public ConnectionProvider(List<SourceAddress.Network> servers, String bindDn, String password,
+    public ConnectionProvider(List<SourceAddress.Network> servers, String bindDn, Secret password,
                               Duration connectTimeout, Duration responseTimeout, TlsSetup tls) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("at least one server is needed");
@@ -157,8 +158,8 @@ public final class ConnectionProvider implements AutoCloseable {
             ordered.add(new SingleServerSet(server.host(), server.port(), tls.socketFactory(), options));
         }
         ServerSet serverSet = ordered.size() == 1 ? ordered.get(0) : new FailoverServerSet(ordered);
-        LDAPConnectionPool created = new LDAPConnectionPool(serverSet, new SimpleBindRequest(bindDn, password), 1,
-                MAX_CONNECTIONS, tls.postConnect());
+        SimpleBindRequest bind = new SimpleBindRequest(bindDn, password.reveal());
+        LDAPConnectionPool created = new LDAPConnectionPool(serverSet, bind, 1, MAX_CONNECTIONS, tls.postConnect());
         created.setConnectionPoolName("dirsync-source");
         created.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck(
                 null, millis(connectTimeout), false, true, false, false, false));

@@ -4,19 +4,19 @@ import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.EntryHandler;
 import dev.dirsync.core.port.ReadResult;
 import dev.dirsync.core.port.SyncCursor;
-import dev.dirsync.ldap.LdapDirectorySource;
 import dev.dirsync.ldap.LdapSourceSettings;
 import dev.dirsync.ldap.embedded.EmbeddedDirectory;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** An {@link LdapDirectorySource} reading its own {@link EmbeddedDirectory}; closing it stops the directory. */
+/** A network source reading its own {@link EmbeddedDirectory}; closing it stops the directory. */
 public final class EmbeddedDirectorySource implements DirectorySource {
     private final Path ldifFile;
     private final EmbeddedDirectory directory;
-    private final LdapDirectorySource source;
+    private final DirectorySource source;
 
-    private EmbeddedDirectorySource(Path ldifFile, EmbeddedDirectory directory, LdapDirectorySource source) {
+    private EmbeddedDirectorySource(Path ldifFile, EmbeddedDirectory directory, DirectorySource source) {
         this.ldifFile = ldifFile;
         this.directory = directory;
         this.source = source;
@@ -24,9 +24,10 @@ public final class EmbeddedDirectorySource implements DirectorySource {
 
     /**
      * Starts a directory from {@code ldifFile} that accepts the settings' bind DN and password, and
-     * a source that reads it with the settings' bases, filter and paging.
+     * a source made by {@code network} that reads it with the settings' bases, filter and paging.
      */
-    public static EmbeddedDirectorySource start(LdapSourceSettings settings, Path ldifFile) {
+    public static EmbeddedDirectorySource start(LdapSourceSettings settings, Path ldifFile,
+            Function<LdapSourceSettings, DirectorySource> network) {
         EmbeddedDirectory directory = EmbeddedDirectory.builder()
                 .ldifFile(ldifFile)
                 .bindCredentials(settings.bindDn(), settings.password())
@@ -34,7 +35,7 @@ public final class EmbeddedDirectorySource implements DirectorySource {
         boolean started = false;
         try {
             EmbeddedDirectorySource embedded = new EmbeddedDirectorySource(
-                    ldifFile, directory, new LdapDirectorySource(settings.withUrl(directory.ldapUrl())));
+                    ldifFile, directory, network.apply(settings.withUrl(directory.ldapUrl())));
             started = true;
             return embedded;
         } finally {

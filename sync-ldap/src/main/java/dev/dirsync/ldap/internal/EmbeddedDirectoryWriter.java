@@ -5,28 +5,32 @@ import dev.dirsync.core.fix.CurrentValues;
 import dev.dirsync.core.fix.FixableAttribute;
 import dev.dirsync.core.fix.WriteResult;
 import dev.dirsync.core.port.DirectoryWriter;
-import dev.dirsync.ldap.LdapDirectoryWriter;
 import dev.dirsync.ldap.LdapSourceSettings;
 import dev.dirsync.ldap.embedded.EmbeddedDirectory;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
- * An {@link LdapDirectoryWriter} writing to its own {@link EmbeddedDirectory}. The directory lives
+ * A network writer writing to its own {@link EmbeddedDirectory}. The directory lives
  * in memory: changes last until the writer is closed and never reach the LDIF file.
  */
 public final class EmbeddedDirectoryWriter implements DirectoryWriter {
     private final Path ldifFile;
     private final EmbeddedDirectory directory;
-    private final LdapDirectoryWriter writer;
+    private final DirectoryWriter writer;
 
-    private EmbeddedDirectoryWriter(Path ldifFile, EmbeddedDirectory directory, LdapDirectoryWriter writer) {
+    private EmbeddedDirectoryWriter(Path ldifFile, EmbeddedDirectory directory, DirectoryWriter writer) {
         this.ldifFile = ldifFile;
         this.directory = directory;
         this.writer = writer;
     }
 
-    /** Starts a directory from {@code ldifFile} that accepts the settings' bind DN and password. */
-    public static EmbeddedDirectoryWriter start(LdapSourceSettings settings, Path ldifFile) {
+    /**
+     * Starts a directory from {@code ldifFile} that accepts the settings' bind DN and password, and
+     * a writer to it made by {@code network} from the settings with the directory's URL.
+     */
+    public static EmbeddedDirectoryWriter start(LdapSourceSettings settings, Path ldifFile,
+            Function<LdapSourceSettings, DirectoryWriter> network) {
         EmbeddedDirectory directory = EmbeddedDirectory.builder()
                 .ldifFile(ldifFile)
                 .bindCredentials(settings.bindDn(), settings.password())
@@ -34,7 +38,7 @@ public final class EmbeddedDirectoryWriter implements DirectoryWriter {
         boolean started = false;
         try {
             EmbeddedDirectoryWriter embedded = new EmbeddedDirectoryWriter(ldifFile, directory,
-                    new LdapDirectoryWriter(settings.withUrl(directory.ldapUrl())));
+                    network.apply(settings.withUrl(directory.ldapUrl())));
             started = true;
             return embedded;
         } finally {

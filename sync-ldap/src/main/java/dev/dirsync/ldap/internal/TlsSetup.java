@@ -84,7 +84,7 @@ public final class TlsSetup {
 
     private static X509TrustManager trustStore(LdapTlsSettings tls) {
         Path file = tls.trustStore();
-        char[] password = tls.trustStorePassword() == null ? null : tls.trustStorePassword().toCharArray();
+        char[] password = tls.trustStorePassword() == null ? null : tls.trustStorePassword().reveal().toCharArray();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance(tls.trustStoreType() == null ? "PKCS12" : tls.trustStoreType());
             store.load(in, password);

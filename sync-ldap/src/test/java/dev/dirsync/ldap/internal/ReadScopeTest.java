@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.dirsync.core.DirsyncException;
+import dev.dirsync.core.Secret;
 import dev.dirsync.ldap.LdapSourceSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReadScopeTest {
     private static final String GROUP = "CN=Sync Users,OU=Groups,DC=corp,DC=com";
     private static final LdapSourceSettings BASE = LdapSourceSettings.builder()
-            .url("ldaps://dc1.corp.com").bindDn("CN=svc,DC=corp,DC=com").password("Secret-123")
+            .url("ldaps://dc1.corp.com").bindDn("CN=svc,DC=corp,DC=com").password(Secret.of("Secret-123"))
             .baseDns(List.of("OU=Staff,DC=corp,DC=com")).build();
 
     @Test

@@ -8,13 +8,16 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.experimental.DraftZeilengaLDAPRelaxRules03RequestControl;
 import com.unboundid.util.StaticUtils;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.ldap.LdapDirectorySource;
 import dev.dirsync.ldap.LdapSourceSettings;
 import dev.dirsync.ldap.internal.ModifyTimestampCursor;
+import dev.dirsync.ldap.internal.ServerClock;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,9 +66,10 @@ class OpenLdapDeltaIT {
     void fullThenDelta_entryUuidAnchorsAndOnlyModifiedEntriesInTheDelta() throws Exception {
         String sub = "ou=delta-" + UUID.randomUUID().toString().substring(0, 8) + "," + ou;
         admin.add(new AddRequest(sub, new Attribute("objectClass", "organizationalUnit")));
-        String ada = person(sub, "ada");
-        person(sub, "grace");
-        person(sub, "linus");
+        Instant added = serverTime().minus(Duration.ofHours(1));
+        String ada = person(sub, "ada", added);
+        person(sub, "grace", added);
+        person(sub, "linus", added);
         LdapSourceSettings settings = settings(sub);
 
         List<SourceEntry> full = new ArrayList<>();
@@ -80,11 +85,10 @@ class OpenLdapDeltaIT {
         Instant since = ModifyTimestampCursor.parse(fullCursor).orElseThrow().since();
         assertThat(since).isBefore(serverTime());
 
-        // modifyTimestamp has whole seconds: start the delta a second after the entries were added
-        Thread.sleep(1_100);
-        Instant afterAdds = serverTime();
-        Thread.sleep(1_100);
+        Instant afterAdds = added.plusSeconds(1);
         admin.modify(ada, new Modification(ModificationType.REPLACE, "mail", "ada.lovelace@example.com"));
+        // the server's time has whole seconds: the delta's cursor is later only once it reaches the next one
+        awaitServerTimeAfter(since.plus(ServerClock.SERVER_MARGIN));
         SyncCursor fromAfterAdds = new ModifyTimestampCursor(afterAdds,
                 ModifyTimestampCursor.parse(fullCursor).orElseThrow().scope()).toCursor();
 
@@ -120,7 +124,7 @@ class OpenLdapDeltaIT {
         return LdapSourceSettings.builder()
                 .url(OPENLDAP.url())
                 .bindDn(OPENLDAP.bindDn())
-                .password(OPENLDAP.password())
+                .password(Secret.of(OPENLDAP.password()))
                 .baseDns(List.of(base))
                 .filter("(objectClass=inetOrgPerson)")
                 .pageSize(2)
@@ -135,15 +139,33 @@ class OpenLdapDeltaIT {
         }
     }
 
-    private static String person(String parent, String uid) throws LDAPException {
+    /**
+     * Adds a person last modified at {@code modified}: slapd keeps a modifyTimestamp given with the
+     * entry when the add carries the Relax Rules control (the admin may manage operational attributes).
+     */
+    private static String person(String parent, String uid, Instant modified) throws LDAPException {
         String dn = "uid=" + uid + "," + parent;
-        admin.add(new AddRequest(dn,
+        AddRequest add = new AddRequest(dn,
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
                 new Attribute("uid", uid),
                 new Attribute("cn", uid),
                 new Attribute("sn", uid),
-                new Attribute("mail", uid + "@example.com")));
+                new Attribute("mail", uid + "@example.com"),
+                new Attribute("modifyTimestamp", StaticUtils.encodeGeneralizedTime(modified.toEpochMilli())));
+        add.addControl(new DraftZeilengaLDAPRelaxRules03RequestControl());
+        admin.add(add);
         return dn;
+    }
+
+    /** Polls the server's clock (whole seconds) until it is past {@code time}. */
+    private static void awaitServerTimeAfter(Instant time) throws LDAPException, ParseException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!serverTime().isAfter(time)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the server's clock did not pass " + time);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
     }
 
     /** The server's clock, from its monitor database. */

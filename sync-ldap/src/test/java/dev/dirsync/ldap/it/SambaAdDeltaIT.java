@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.ModifyDNRequest;
 import com.unboundid.ldap.sdk.controls.SubtreeDeleteRequestControl;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
+import dev.dirsync.core.Secret;
 import dev.dirsync.core.UnavailableException;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.SourceEntry;
@@ -283,7 +284,7 @@ class SambaAdDeltaIT {
         return LdapSourceSettings.builder()
                 .url(AD.url())
                 .bindDn(AD.bindDn())
-                .password(AD.password())
+                .password(Secret.of(AD.password()))
                 .baseDns(List.of(people))
                 .pageSize(2)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -1,7 +1,10 @@
 package dev.dirsync.report.internal;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +15,8 @@ import java.util.Optional;
  * doubled. A leading byte order mark is skipped. Strict about quotes: a quote inside an unquoted
  * cell, or text after a closing quote, is an error naming the line, not a guess.
  */
-public final class CsvRecordReader {
-    private static final int END = -1;
+public final class CsvRecordReader implements Closeable {
+    private static final QuoteAwareCsvParser.Factory CSV = new QuoteAwareCsvParser.Factory();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** A malformed record; {@code line} is where the problem is. */
@@ -31,131 +34,73 @@ public final class CsvRecordReader {
         }
     }
 
-    private final Reader in;
-    private int line = 1;
-    private int pushedBack = Integer.MIN_VALUE;
-    private boolean started;
+    private final BufferedReader in;
+    private QuoteAwareCsvParser parser;
 
-    /** @param in buffered by the caller; read one character at a time */
-    public CsvRecordReader(Reader in) {
+    /** @param in closed by {@link #close()} */
+    public CsvRecordReader(BufferedReader in) {
         this.in = in;
     }
 
     /** The next record; empty at the end of the input. */
     public Optional<CsvRecord> next() throws IOException, MalformedException {
-        skipByteOrderMark();
-        int first = read();
-        if (first == END) {
-            return Optional.empty();
+        if (parser == null) {
+            skipByteOrderMark();
+            parser = CSV.createParser(in);
         }
-        unread(first);
-        int startLine = line;
         List<String> cells = new ArrayList<>();
-        while (true) {
-            StringBuilder cell = new StringBuilder();
-            int c = read();
-            if (c == '"') {
-                c = readQuoted(cell, cells.size() + 1);
-            } else {
-                c = readUnquoted(c, cell, cells.size() + 1);
+        try {
+            if (parser.nextToken() == null) {
+                return Optional.empty();
             }
-            cells.add(cell.toString());
-            if (c == ',') {
-                continue;
+            int line = parser.currentLocation().getLineNr();
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                cells.add(cell(cells.size() + 1));
             }
-            endLine(c);
-            return Optional.of(new CsvRecord(startLine, cells));
+            return Optional.of(new CsvRecord(line, cells));
+        } catch (StreamReadException e) {
+            throw quoting(e, cells.size() + 1);
         }
     }
 
-    /** Reads an unquoted cell starting with {@code c}; returns the character that ended it. */
-    private int readUnquoted(int c, StringBuilder cell, int number) throws IOException, MalformedException {
-        while (c != END && c != ',' && c != '\r' && c != '\n') {
-            if (c == '"') {
-                throw new MalformedException(line, "cell " + number + " holds a quote but is not quoted "
-                        + "(enclose the cell in quotes and double the quotes inside)");
+    @Override
+    public void close() throws IOException {
+        try {
+            if (parser != null) {
+                parser.close();
             }
-            cell.append((char) c);
-            c = read();
-        }
-        return c;
-    }
-
-    /** Reads a quoted cell after its opening quote; returns the character after the closing quote. */
-    private int readQuoted(StringBuilder cell, int number) throws IOException, MalformedException {
-        int openedOn = line;
-        while (true) {
-            int c = read();
-            if (c == END) {
-                throw new MalformedException(openedOn, "cell " + number + " opens a quote that is never closed");
-            }
-            if (c == '"') {
-                int after = read();
-                if (after == '"') {
-                    cell.append('"');
-                    continue;
-                }
-                if (after != END && after != ',' && after != '\r' && after != '\n') {
-                    throw new MalformedException(line, "cell " + number + " has text after its closing quote "
-                            + "(double the quotes inside a quoted cell)");
-                }
-                return after;
-            }
-            if (c == '\r' || c == '\n') {
-                appendLineBreak(c, cell);
-            } else {
-                cell.append((char) c);
-            }
+        } finally {
+            in.close();
         }
     }
 
-    /** Keeps a line break inside a quoted cell as written, counting it as one line. */
-    private void appendLineBreak(int c, StringBuilder cell) throws IOException {
-        cell.append((char) c);
-        if (c == '\r') {
-            int next = read();
-            if (next == '\n') {
-                cell.append('\n');
-            } else {
-                unread(next);
-            }
+    private String cell(int number) throws IOException, MalformedException {
+        String cell = parser.getText();
+        if (!parser.cellQuoted() && cell.indexOf('"') >= 0) {
+            throw new MalformedException(parser.currentTokenLocation().getLineNr(), "cell " + number
+                    + " holds a quote but is not quoted (enclose the cell in quotes and double the quotes inside)");
         }
-        line++;
+        return cell;
     }
 
-    private void endLine(int c) throws IOException {
-        if (c == '\r') {
-            int next = read();
-            if (next != '\n') {
-                unread(next);
-            }
+    /** Jackson reports both quoting mistakes it finds with the same exception; only the message tells them apart. */
+    private MalformedException quoting(StreamReadException e, int cell) {
+        String problem = e.getOriginalMessage();
+        if (problem.startsWith("Missing closing quote")) {
+            return new MalformedException(parser.currentTokenLocation().getLineNr(),
+                    "cell " + cell + " opens a quote that is never closed");
         }
-        if (c != END) {
-            line++;
+        if (problem.startsWith("Unexpected character")) {
+            return new MalformedException(e.getLocation().getLineNr(), "cell " + cell
+                    + " has text after its closing quote (double the quotes inside a quoted cell)");
         }
+        return new MalformedException(e.getLocation().getLineNr(), problem);
     }
 
     private void skipByteOrderMark() throws IOException {
-        if (started) {
-            return;
+        in.mark(1);
+        if (in.read() != BYTE_ORDER_MARK) {
+            in.reset();
         }
-        started = true;
-        int first = read();
-        if (first != BYTE_ORDER_MARK) {
-            unread(first);
-        }
-    }
-
-    private int read() throws IOException {
-        if (pushedBack != Integer.MIN_VALUE) {
-            int c = pushedBack;
-            pushedBack = Integer.MIN_VALUE;
-            return c;
-        }
-        return in.read();
-    }
-
-    private void unread(int c) {
-        pushedBack = c;
     }
 }

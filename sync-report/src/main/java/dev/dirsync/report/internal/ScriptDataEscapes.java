@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * U+2028/U+2029, which older JavaScript parsers treat as line ends.
  */
 final class ScriptDataEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
     static final ScriptDataEscapes INSTANCE = new ScriptDataEscapes();
 
     private static final SerializedString LINE_SEPARATOR = new SerializedString("\\u2028");

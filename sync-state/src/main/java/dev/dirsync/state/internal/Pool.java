@@ -28,7 +28,7 @@ public final class Pool {
             config.setUsername(settings.user());
         }
         if (settings.password() != null) {
-            config.setPassword(settings.password());
+            config.setPassword(settings.password().reveal());
         }
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(1);

@@ -6,8 +6,8 @@ import java.util.List;
 interface AttributeRules {
 
     /**
-     * Checks the entry's values of this family in the spec's rule order and appends one
-     * {@link ValueCheck} per value checked, clean or not, in attribute then value order.
+     * Checks the entry's values of this family in the rule order of docs/readiness-rules.md and
+     * appends one {@link ValueCheck} per value checked, clean or not, in attribute then value order.
      */
     void check(CheckedEntry entry, List<ValueCheck> out);
 }

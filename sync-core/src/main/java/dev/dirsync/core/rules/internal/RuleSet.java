@@ -3,7 +3,7 @@ package dev.dirsync.core.rules.internal;
 import dev.dirsync.core.rules.Profile;
 import java.util.List;
 
-/** The attribute families a profile checks, in the spec's attribute order. */
+/** The attribute families a profile checks, in the attribute order of docs/readiness-rules.md. */
 final class RuleSet {
     private RuleSet() {
     }

@@ -1,4 +1,4 @@
-package dev.dirsync.ldap.internal;
+package dev.dirsync.ldap.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.dirsync.ldap.internal;
+package dev.dirsync.ldap.embedded.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.dirsync.ldap.internal;
+package dev.dirsync.ldap.embedded.internal;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
