@@ -27,8 +27,8 @@ public record HttpTargetSettings(String url, Duration connectTimeout, Duration r
             throw new IllegalArgumentException("target.url is required");
         }
         url = TargetUrls.httpsOrLoopback(url, "target.url");
-        connectTimeout = positive(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout,
-                "target.connectTimeout");
+        connectTimeout =
+                positive(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout, "target.connectTimeout");
         readTimeout = positive(readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout, "target.readTimeout");
         if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
             throw new IllegalArgumentException(

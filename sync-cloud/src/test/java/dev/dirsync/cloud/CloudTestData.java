@@ -13,19 +13,36 @@ import java.util.List;
 public final class CloudTestData {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CloudTestData() {
-    }
+    private CloudTestData() {}
 
     /** A user with every owned property set. */
     public static MailUser alice() {
-        return new MailUser(new Anchor("QWxpY2UtYW5jaG9yLTAx"), "alice@contoso.example", "Alice Liddell", "Alice",
-                "Liddell", "alice", "alice@wonderland.example", List.of("a.liddell@wonderland.example"), true, "GB");
+        return new MailUser(
+                new Anchor("QWxpY2UtYW5jaG9yLTAx"),
+                "alice@contoso.example",
+                "Alice Liddell",
+                "Alice",
+                "Liddell",
+                "alice",
+                "alice@wonderland.example",
+                List.of("a.liddell@wonderland.example"),
+                true,
+                "GB");
     }
 
     /** A disabled user with the optional properties absent. */
     public static MailUser bob() {
-        return new MailUser(new Anchor("Qm9iLWFuY2hvci0wMg=="), "bob@contoso.example", "Bob Builder", null, null,
-                "bob", null, List.of(), false, null);
+        return new MailUser(
+                new Anchor("Qm9iLWFuY2hvci0wMg=="),
+                "bob@contoso.example",
+                "Bob Builder",
+                null,
+                null,
+                "bob",
+                null,
+                List.of(),
+                false,
+                null);
     }
 
     public static JsonNode json(String text) {

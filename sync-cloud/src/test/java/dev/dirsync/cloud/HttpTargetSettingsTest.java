@@ -12,8 +12,9 @@ class HttpTargetSettingsTest {
     void of_defaultsTimeoutsAndAttempts_andNormalisesTheUrl() {
         HttpTargetSettings settings = HttpTargetSettings.of("https://target.example.com/api/");
 
-        assertThat(settings).isEqualTo(new HttpTargetSettings("https://target.example.com/api", Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 6));
+        assertThat(settings)
+                .isEqualTo(new HttpTargetSettings(
+                        "https://target.example.com/api", Duration.ofSeconds(10), Duration.ofSeconds(60), 6));
     }
 
     @Test

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Small builders shared by the core tests. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Anchor anchor(String seed) {
         return Anchor.ofBytes(seed.getBytes(StandardCharsets.UTF_8));
@@ -35,7 +34,10 @@ public final class Fixtures {
         for (String name : overrides.names()) {
             merged.remove(name).putAll(name, overrides.all(name));
         }
-        return SourceEntry.live("CN=" + account + ",OU=Staff,DC=corp,DC=example,DC=com", anchor(account),
-                List.of("top", "person", "organizationalPerson", "user"), merged.build());
+        return SourceEntry.live(
+                "CN=" + account + ",OU=Staff,DC=corp,DC=example,DC=com",
+                anchor(account),
+                List.of("top", "person", "organizationalPerson", "user"),
+                merged.build());
     }
 }

@@ -25,13 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * module; and nothing in sync-core but the JDK and SLF4J.
  */
 class ArchitectureTest {
-    private static final List<String> MODULES = List.of("core", "ldap", "cloud", "report", "state", "emulator",
-            "daemon");
+    private static final List<String> MODULES =
+            List.of("core", "ldap", "cloud", "report", "state", "emulator", "daemon");
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.dirsync");
     }
@@ -44,29 +45,42 @@ class ArchitectureTest {
     @MethodSource("modules")
     void everyModuleIsImported(String module) {
         String base = "dev.dirsync." + module;
-        assertThat(classes.stream().map(JavaClass::getPackageName)
-                .anyMatch(name -> name.equals(base) || name.startsWith(base + "."))).isTrue();
+        assertThat(classes.stream()
+                        .map(JavaClass::getPackageName)
+                        .anyMatch(name -> name.equals(base) || name.startsWith(base + ".")))
+                .isTrue();
     }
 
     @Test
     void packagesDependOnEachOtherOneWayOnly() {
-        slices().assignedFrom(packagesWithTheirInternals()).should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(packagesWithTheirInternals())
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     @ParameterizedTest
     @MethodSource("modules")
     void internalPackagesAreUsedOnlyInsideTheirModule(String module) {
         String base = "dev.dirsync." + module;
-        ArchRule rule = noClasses().that().resideOutsideOfPackage(base + "..")
-                .should().dependOnClassesThat().resideInAPackage(base + "..internal..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage(base + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(base + "..internal..")
                 .allowEmptyShould(true);
         rule.check(classes);
     }
 
     @Test
     void coreDependsOnTheJdkAndSlf4jOnly() {
-        classes().that().resideInAPackage("dev.dirsync.core..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.dirsync.core..", "java..", "org.slf4j..")
+        classes()
+                .that()
+                .resideInAPackage("dev.dirsync.core..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.dirsync.core..", "java..", "org.slf4j..")
                 .check(classes);
     }
 

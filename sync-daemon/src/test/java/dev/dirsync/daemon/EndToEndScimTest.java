@@ -3,9 +3,9 @@ package dev.dirsync.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dirsync.core.engine.RunOptions;
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.state.InMemoryStateStore;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.demo.DirectoryGenerator;
@@ -34,12 +34,15 @@ class EndToEndScimTest {
 
     @BeforeEach
     void start() throws IOException {
-        cloud = CloudEmulator.start(EmulatorSettings.builder().scimToken("scim-e2e-token").build());
+        cloud = CloudEmulator.start(
+                EmulatorSettings.builder().scimToken("scim-e2e-token").build());
         ldif = dir.resolve("directory.ldif");
         try (Writer writer = Files.newBufferedWriter(ldif)) {
             DirectoryGenerator.write(writer, 40, 11, false);
         }
-        Files.writeString(dir.resolve("dirsync.yaml"), """
+        Files.writeString(
+                dir.resolve("dirsync.yaml"),
+                """
                 source:
                   url: embedded:directory.ldif
                   bindDn: CN=dirsync,DC=corp,DC=example,DC=com
@@ -51,7 +54,8 @@ class EndToEndScimTest {
                   token: ${env:SCIM_TOKEN}
                 mapping:
                   usageLocation: DE
-                """.formatted(cloud.scimUrl()));
+                """
+                        .formatted(cloud.scimUrl()));
         config = new ConfigLoader(Map.of("SCIM_TOKEN", "scim-e2e-token")).load(dir.resolve("dirsync.yaml"));
     }
 
@@ -61,7 +65,9 @@ class EndToEndScimTest {
     }
 
     private RunSummary sync() {
-        return new SyncRunner(config, state).run(RunOptions.APPLY, SyncListener.NONE).summary();
+        return new SyncRunner(config, state)
+                .run(RunOptions.APPLY, SyncListener.NONE)
+                .summary();
     }
 
     @Test
@@ -70,17 +76,22 @@ class EndToEndScimTest {
         assertThat(first.failed()).isZero();
         assertThat(first.created()).isGreaterThan(30);
         assertThat(cloud.scimUsers()).hasSize((int) first.created());
-        assertThat(cloud.scimUsers()).allSatisfy(user -> assertThat(user.get("externalId")).isNotNull());
+        assertThat(cloud.scimUsers())
+                .allSatisfy(user -> assertThat(user.get("externalId")).isNotNull());
 
         RunSummary second = sync();
         assertThat(second.written()).isZero();
 
         String content = Files.readString(ldif);
-        String line = content.lines().filter(l -> l.startsWith("displayName: ")).findFirst().orElseThrow();
+        String line = content.lines()
+                .filter(l -> l.startsWith("displayName: "))
+                .findFirst()
+                .orElseThrow();
         Files.writeString(ldif, content.replace(line + "\n", "displayName: Renamed Over SCIM\n"));
         RunSummary third = sync();
         assertThat(third.updated()).isEqualTo(1);
         assertThat(third.created()).isZero();
-        assertThat(cloud.scimUsers()).anySatisfy(u -> assertThat(u.get("displayName")).isEqualTo("Renamed Over SCIM"));
+        assertThat(cloud.scimUsers())
+                .anySatisfy(u -> assertThat(u.get("displayName")).isEqualTo("Renamed Over SCIM"));
     }
 }

@@ -8,18 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.dirsync.core.engine.RunOptions;
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.state.InMemoryStateStore;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.daemon.config.ConfigLoader;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.daemon.demo.DirectoryGenerator;
@@ -56,8 +56,11 @@ class EndToEndSyncTest {
 
     @BeforeEach
     void start() throws IOException {
-        cloud = CloudEmulator.start(EmulatorSettings.builder().storeFile(dir.resolve("cloud.json"))
-                .clientId("e2e").clientSecret("e2e-secret").build());
+        cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .storeFile(dir.resolve("cloud.json"))
+                .clientId("e2e")
+                .clientSecret("e2e-secret")
+                .build());
         proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         proxy.start();
         proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(cloud.url())));
@@ -66,7 +69,9 @@ class EndToEndSyncTest {
         try (Writer writer = Files.newBufferedWriter(ldif)) {
             DirectoryGenerator.write(writer, PEOPLE, 7, true);
         }
-        Files.writeString(dir.resolve("dirsync.yaml"), """
+        Files.writeString(
+                dir.resolve("dirsync.yaml"),
+                """
                 source:
                   url: embedded:directory.ldif
                   bindDn: CN=dirsync,DC=corp,DC=example,DC=com
@@ -82,7 +87,8 @@ class EndToEndSyncTest {
                 mapping:
                   upnSuffix: example.com
                   usageLocation: DE
-                """.formatted(proxy.baseUrl(), proxy.baseUrl()));
+                """
+                        .formatted(proxy.baseUrl(), proxy.baseUrl()));
         config = new ConfigLoader(Map.of("LDAP_PW", "ldap-pw", "CLIENT_SECRET", "e2e-secret"))
                 .load(dir.resolve("dirsync.yaml"));
     }
@@ -94,7 +100,9 @@ class EndToEndSyncTest {
     }
 
     private RunSummary sync() {
-        return new SyncRunner(config, state).run(RunOptions.APPLY, SyncListener.NONE).summary();
+        return new SyncRunner(config, state)
+                .run(RunOptions.APPLY, SyncListener.NONE)
+                .summary();
     }
 
     @Test
@@ -104,14 +112,18 @@ class EndToEndSyncTest {
         assertThat(first.created()).isGreaterThan(PEOPLE * 3 / 4);
         assertThat(first.failed()).isZero();
         assertThat(first.read()).isEqualTo(first.skipped() + first.blocked() + first.created() + first.unchanged());
-        assertThat(first.skipped()).as("Administrator, Guest, krbtgt, MSOL_ and HealthMailbox accounts").isEqualTo(5);
+        assertThat(first.skipped())
+                .as("Administrator, Guest, krbtgt, MSOL_ and HealthMailbox accounts")
+                .isEqualTo(5);
         assertThat(cloud.users()).hasSize((int) first.created());
         assertThat(cloud.users()).allSatisfy(user -> {
             assertThat(user.get("onPremisesImmutableId")).isNotNull();
             assertThat(user).doesNotContainKey("passwordProfile");
         });
-        assertThat(anchorsInLdif()).containsAll(cloud.users().stream()
-                .map(u -> (String) u.get("onPremisesImmutableId")).collect(Collectors.toSet()));
+        assertThat(anchorsInLdif())
+                .containsAll(cloud.users().stream()
+                        .map(u -> (String) u.get("onPremisesImmutableId"))
+                        .collect(Collectors.toSet()));
 
         proxy.resetRequests();
         RunSummary second = sync();
@@ -127,7 +139,11 @@ class EndToEndSyncTest {
     void oneChangedAttribute_sendsExactlyOnePatchCarryingOnlyThatAttribute() throws IOException {
         sync();
         String content = Files.readString(ldif);
-        String target = content.lines().filter(l -> l.startsWith("displayName: ")).skip(3).findFirst().orElseThrow();
+        String target = content.lines()
+                .filter(l -> l.startsWith("displayName: "))
+                .skip(3)
+                .findFirst()
+                .orElseThrow();
         Files.writeString(ldif, content.replace(target + "\n", "displayName: Renamed Person\n"));
 
         proxy.resetRequests();
@@ -141,16 +157,19 @@ class EndToEndSyncTest {
                 .withRequestBody(matchingJsonPath("$.requests.length()", equalTo("1")))
                 .withRequestBody(matchingJsonPath("$.requests[0].method", equalTo("PATCH")))
                 .withRequestBody(matchingJsonPath("$.requests[0].url", matching("/users/.+")))
-                .withRequestBody(matchingJsonPath("$.requests[0].body",
-                        equalToJson("{\"displayName\":\"Renamed Person\"}"))));
+                .withRequestBody(
+                        matchingJsonPath("$.requests[0].body", equalToJson("{\"displayName\":\"Renamed Person\"}"))));
         proxy.verify(0, patchRequestedFor(urlMatching("/v1.0/users.*")));
         proxy.verify(0, postRequestedFor(urlMatching("/v1.0/users.*")));
-        assertThat(cloud.users()).anySatisfy(u -> assertThat(u.get("displayName")).isEqualTo("Renamed Person"));
+        assertThat(cloud.users())
+                .anySatisfy(u -> assertThat(u.get("displayName")).isEqualTo("Renamed Person"));
     }
 
     @Test
     void dryRun_writesNothing() {
-        RunSummary planned = new SyncRunner(config, state).run(RunOptions.DRY_RUN, SyncListener.NONE).summary();
+        RunSummary planned = new SyncRunner(config, state)
+                .run(RunOptions.DRY_RUN, SyncListener.NONE)
+                .summary();
         assertThat(planned.created()).isGreaterThan(0);
         assertThat(cloud.users()).isEmpty();
         proxy.verify(0, postRequestedFor(urlMatching("/v1.0/users.*")));
@@ -162,15 +181,18 @@ class EndToEndSyncTest {
         sync();
         Path csv = config.report().directory().resolve("cleanup-report.csv");
         assertThat(csv).exists();
-        assertThat(Files.readString(csv)).contains("DISTINGUISHEDNAME,COMMONNAME,OBJECTCLASS,ATTRIBUTE,ERROR,VALUE,UPDATE,"
-                + "PROPOSEDACTION,ACTION");
+        assertThat(Files.readString(csv))
+                .contains("DISTINGUISHEDNAME,COMMONNAME,OBJECTCLASS,ATTRIBUTE,ERROR,VALUE,UPDATE,"
+                        + "PROPOSEDACTION,ACTION");
         assertThat(config.report().directory().resolve("cleanup-report.html")).exists();
     }
 
     private Set<String> anchorsInLdif() {
         try {
-            return Files.readAllLines(ldif).stream().filter(l -> l.startsWith("objectGUID:: "))
-                    .map(l -> l.substring("objectGUID:: ".length())).collect(Collectors.toSet());
+            return Files.readAllLines(ldif).stream()
+                    .filter(l -> l.startsWith("objectGUID:: "))
+                    .map(l -> l.substring("objectGUID:: ".length()))
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

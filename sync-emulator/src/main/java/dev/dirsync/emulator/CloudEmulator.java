@@ -85,8 +85,14 @@ public final class CloudEmulator implements AutoCloseable {
     private final String url;
     private boolean closed;
 
-    private CloudEmulator(String url, HttpServer server, ExecutorService executor, UserStore store,
-            StoreFlusher flusher, StatsCounter stats, ScimService scim) {
+    private CloudEmulator(
+            String url,
+            HttpServer server,
+            ExecutorService executor,
+            UserStore store,
+            StoreFlusher flusher,
+            StatsCounter stats,
+            ScimService scim) {
         this.url = url;
         this.server = server;
         this.executor = executor;
@@ -120,7 +126,8 @@ public final class CloudEmulator implements AutoCloseable {
         WriteThrottle throttle = settings.writesPerSecond() == 0
                 ? null
                 : new WriteThrottle(settings.writesPerSecond(), System::nanoTime);
-        GraphRouter router = new GraphRouter(new UsersApi(store, url + GraphHandler.PREFIX, settings.pageSize()), throttle, stats);
+        GraphRouter router =
+                new GraphRouter(new UsersApi(store, url + GraphHandler.PREFIX, settings.pageSize()), throttle, stats);
         server.createContext(GraphHandler.PREFIX + "/", new GraphHandler(tokens, router, new BatchApi(router)));
         server.createContext("/", new TokenHandler(settings.clientId(), settings.clientSecret(), tokens, stats));
         ScimService scim = new ScimService(url + ScimService.PREFIX, settings.scimToken(), settings.pageSize());

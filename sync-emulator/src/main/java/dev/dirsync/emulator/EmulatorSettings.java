@@ -17,7 +17,12 @@ import java.nio.file.Path;
  *     {@link #toString()}
  */
 public record EmulatorSettings(
-        Path storeFile, int port, String clientId, String clientSecret, int pageSize, int writesPerSecond,
+        Path storeFile,
+        int port,
+        String clientId,
+        String clientSecret,
+        int pageSize,
+        int writesPerSecond,
         String scimToken) {
 
     public static final String DEFAULT_CLIENT_ID = "dirsync-emulator";
@@ -34,8 +39,7 @@ public record EmulatorSettings(
         requireText(clientId, "clientId");
         requireText(clientSecret, "clientSecret");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException(
-                    "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
         if (writesPerSecond < 0) {
             throw new IllegalArgumentException("writesPerSecond must not be negative, was " + writesPerSecond);

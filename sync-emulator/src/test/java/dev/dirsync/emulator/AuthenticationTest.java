@@ -25,11 +25,14 @@ class AuthenticationTest {
     }
 
     @ParameterizedTest(name = "Authorization: [{0}]")
-    @CsvSource(nullValues = "none", value = {
-        "none, Access token is empty.",
-        "'Bearer ', Access token is empty.",
-        "Basic dXNlcjpwYXNz, Access token is empty.",
-        "Bearer not-issued-here, Access token validation failure. Invalid audience."})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "none, Access token is empty.",
+                "'Bearer ', Access token is empty.",
+                "Basic dXNlcjpwYXNz, Access token is empty.",
+                "Bearer not-issued-here, Access token validation failure. Invalid audience."
+            })
     void graphCallWithoutIssuedToken_answers401(String authorization, String message) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.graphUrl() + "/users"))
                 .header("client-request-id", "my-correlation-id");
@@ -44,7 +47,8 @@ class AuthenticationTest {
         assertThat(reply.errorCode()).isEqualTo("InvalidAuthenticationToken");
         assertThat(reply.errorMessage()).isEqualTo(message);
         assertThat(reply.body().at("/error/innerError/request-id").asText()).isEqualTo(reply.header("request-id"));
-        assertThat(reply.body().at("/error/innerError/client-request-id").asText()).isEqualTo("my-correlation-id");
+        assertThat(reply.body().at("/error/innerError/client-request-id").asText())
+                .isEqualTo("my-correlation-id");
     }
 
     @Test

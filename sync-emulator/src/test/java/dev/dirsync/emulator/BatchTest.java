@@ -43,7 +43,8 @@ class BatchTest {
         assertThat(statuses(responses)).containsExactly("1:201", "2:400", "3:204", "4:200", "5:204");
         assertThat(responses.get(1).at("/body/error/message").asText()).contains("userPrincipalName already exists");
         assertThat(responses.get(3).at("/body/value/0/surname").asText()).isEqualTo("Lovelace");
-        assertThat(emulator.users()).extracting(user -> user.get("userPrincipalName"))
+        assertThat(emulator.users())
+                .extracting(user -> user.get("userPrincipalName"))
                 .containsExactly("bob@contoso.example");
         assertThat(emulator.stats().writes()).isEqualTo(1 + 3);
     }
@@ -65,12 +66,17 @@ class BatchTest {
     @Test
     void throttledItem_carriesRetryAfterInItsHeaders() {
         emulator.close();
-        emulator = CloudEmulator.start(EmulatorSettings.builder().writesPerSecond(1).build());
+        emulator = CloudEmulator.start(
+                EmulatorSettings.builder().writesPerSecond(1).build());
         graph = new GraphClient(emulator);
 
-        Reply reply = graph.post("/$batch", Map.of("requests", List.of(
-                item("a", "POST", "/users", GraphClient.user("ada@contoso.example", "AAAA")),
-                item("b", "POST", "/users", GraphClient.user("bob@contoso.example", "BBBB")))));
+        Reply reply = graph.post(
+                "/$batch",
+                Map.of(
+                        "requests",
+                        List.of(
+                                item("a", "POST", "/users", GraphClient.user("ada@contoso.example", "AAAA")),
+                                item("b", "POST", "/users", GraphClient.user("bob@contoso.example", "BBBB")))));
 
         JsonNode second = reply.body().get("responses").get(1);
         assertThat(second.get("status").asInt()).isEqualTo(429);
@@ -81,13 +87,23 @@ class BatchTest {
     private static Map<String, Object> item(String id, String method, String url, Map<String, Object> body) {
         return body == null
                 ? Map.of("id", id, "method", method, "url", url)
-                : Map.of("id", id, "method", method, "url", url, "body", body,
-                        "headers", Map.of("Content-Type", "application/json"));
+                : Map.of(
+                        "id",
+                        id,
+                        "method",
+                        method,
+                        "url",
+                        url,
+                        "body",
+                        body,
+                        "headers",
+                        Map.of("Content-Type", "application/json"));
     }
 
     private static List<String> statuses(JsonNode responses) {
         List<String> statuses = new ArrayList<>();
-        responses.forEach(response -> statuses.add(response.get("id").asText() + ":" + response.get("status").asInt()));
+        responses.forEach(response -> statuses.add(
+                response.get("id").asText() + ":" + response.get("status").asInt()));
         return statuses;
     }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /** Test fixture: a plain HTTP client for the emulator that fetches its own token. */
 final class GraphClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One answer: status, headers and the parsed body ({@code null} when empty). */
     record Reply(int status, HttpResponse<String> raw, JsonNode body) {
@@ -53,13 +54,21 @@ final class GraphClient {
     }
 
     static Map<String, String> tokenForm(String clientId, String clientSecret) {
-        return Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret,
-                "scope", "https://graph.example.test/.default");
+        return Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                clientId,
+                "client_secret",
+                clientSecret,
+                "scope",
+                "https://graph.example.test/.default");
     }
 
     String token() {
         if (token == null) {
-            Reply reply = postForm(emulator.tokenUrl("contoso"),
+            Reply reply = postForm(
+                    emulator.tokenUrl("contoso"),
                     tokenForm(EmulatorSettings.DEFAULT_CLIENT_ID, EmulatorSettings.DEFAULT_CLIENT_SECRET));
             token = reply.body().get("access_token").asText();
         }
@@ -72,12 +81,13 @@ final class GraphClient {
     }
 
     Reply post(String path, Object body) {
-        return send(authorized(path).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(json(body))));
+        return send(
+                authorized(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json(body))));
     }
 
     Reply patch(String path, Object body) {
-        return send(authorized(path).header("Content-Type", "application/json")
+        return send(authorized(path)
+                .header("Content-Type", "application/json")
                 .method("PATCH", BodyPublishers.ofString(json(body))));
     }
 
@@ -97,12 +107,18 @@ final class GraphClient {
     static Map<String, Object> user(String upn, String anchor) {
         String nickname = upn.substring(0, upn.indexOf('@'));
         return Map.of(
-                "accountEnabled", true,
-                "displayName", "User " + nickname,
-                "mailNickname", nickname,
-                "userPrincipalName", upn,
-                "onPremisesImmutableId", anchor,
-                "passwordProfile", Map.of("password", "Secret-Passw0rd!", "forceChangePasswordNextSignIn", true));
+                "accountEnabled",
+                true,
+                "displayName",
+                "User " + nickname,
+                "mailNickname",
+                nickname,
+                "userPrincipalName",
+                upn,
+                "onPremisesImmutableId",
+                anchor,
+                "passwordProfile",
+                Map.of("password", "Secret-Passw0rd!", "forceChangePasswordNextSignIn", true));
     }
 
     static Reply send(HttpRequest.Builder request) {

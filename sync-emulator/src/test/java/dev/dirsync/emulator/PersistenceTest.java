@@ -23,7 +23,9 @@ class PersistenceTest {
 
     @Test
     void restartOnSameFile_listsUsersOfThePreviousRun() {
-        EmulatorSettings settings = EmulatorSettings.builder().storeFile(dir.resolve("cloud/users.json")).build();
+        EmulatorSettings settings = EmulatorSettings.builder()
+                .storeFile(dir.resolve("cloud/users.json"))
+                .build();
         List<String> ids = new ArrayList<>();
         try (CloudEmulator first = CloudEmulator.start(settings)) {
             GraphClient graph = new GraphClient(first);
@@ -34,20 +36,25 @@ class PersistenceTest {
 
         try (CloudEmulator second = CloudEmulator.start(settings)) {
             JsonNode page = new GraphClient(second)
-                    .get("/users?$select=userPrincipalName,onPremisesImmutableId,otherMails").body();
+                    .get("/users?$select=userPrincipalName,onPremisesImmutableId,otherMails")
+                    .body();
 
             assertThat(page.get("value")).hasSize(2);
             assertThat(page.get("value").get(0).get("id").asText()).isEqualTo(ids.get(0));
-            assertThat(page.get("value").get(1).get("otherMails").get(0).asText()).isEqualTo("bob@home.example");
-            assertThat(new GraphClient(second).post("/users", GraphClient.user("ADA@contoso.example", "CCCC"))
-                    .errorMessage()).contains("userPrincipalName already exists");
+            assertThat(page.get("value").get(1).get("otherMails").get(0).asText())
+                    .isEqualTo("bob@home.example");
+            assertThat(new GraphClient(second)
+                            .post("/users", GraphClient.user("ADA@contoso.example", "CCCC"))
+                            .errorMessage())
+                    .contains("userPrincipalName already exists");
         }
     }
 
     @Test
     void flush_writesFileAtomicallyWithoutPasswords() throws IOException {
         Path store = dir.resolve("users.json");
-        try (CloudEmulator emulator = CloudEmulator.start(EmulatorSettings.builder().storeFile(store).build())) {
+        try (CloudEmulator emulator =
+                CloudEmulator.start(EmulatorSettings.builder().storeFile(store).build())) {
             new GraphClient(emulator).createUser("ada@contoso.example", "AAAA");
 
             emulator.flush();
@@ -64,7 +71,8 @@ class PersistenceTest {
     @Test
     void backgroundFlusher_writesWithoutFlushOrClose() throws Exception {
         Path store = dir.resolve("users.json");
-        try (CloudEmulator emulator = CloudEmulator.start(EmulatorSettings.builder().storeFile(store).build())) {
+        try (CloudEmulator emulator =
+                CloudEmulator.start(EmulatorSettings.builder().storeFile(store).build())) {
             new GraphClient(emulator).createUser("ada@contoso.example", "AAAA");
 
             Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
@@ -81,7 +89,8 @@ class PersistenceTest {
     void emptyOrMissingFile_startsEmpty() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.json"));
         for (Path store : List.of(empty, dir.resolve("missing.json"))) {
-            try (CloudEmulator emulator = CloudEmulator.start(EmulatorSettings.builder().storeFile(store).build())) {
+            try (CloudEmulator emulator = CloudEmulator.start(
+                    EmulatorSettings.builder().storeFile(store).build())) {
                 assertThat(emulator.users()).isEmpty();
             }
         }
@@ -89,16 +98,20 @@ class PersistenceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "truncated JSON    | '{\"users\": [{\"id\": \"1\",'           | line 1, column ",
-        "not a store       | '[1, 2]'                                  | expected an object with a \"users\" array",
-        "user without id   | '{\"users\": [{\"displayName\": \"x\"}]}' | users[0]: ",
-        "unknown property  | '{\"users\": [{\"id\": \"1\", \"x\": 1}]}' | users[0]: Property 'x'",
-        "duplicate UPN     | '{\"users\": [{\"id\": \"1\", \"userPrincipalName\": \"a@b.example\"}, {\"id\": \"2\", \"userPrincipalName\": \"A@b.example\"}]}' | userPrincipalName"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "truncated JSON    | '{\"users\": [{\"id\": \"1\",'           | line 1, column ",
+                "not a store       | '[1, 2]'                                  | expected an object with a \"users\" array",
+                "user without id   | '{\"users\": [{\"displayName\": \"x\"}]}' | users[0]: ",
+                "unknown property  | '{\"users\": [{\"id\": \"1\", \"x\": 1}]}' | users[0]: Property 'x'",
+                "duplicate UPN     | '{\"users\": [{\"id\": \"1\", \"userPrincipalName\": \"a@b.example\"}, {\"id\": \"2\", \"userPrincipalName\": \"A@b.example\"}]}' | userPrincipalName"
+            })
     void corruptStore_failsStartWithOneClearError(String label, String content, String expected) throws IOException {
         Path store = Files.writeString(dir.resolve("users.json"), content);
 
-        assertThatThrownBy(() -> CloudEmulator.start(EmulatorSettings.builder().storeFile(store).build()))
+        assertThatThrownBy(() -> CloudEmulator.start(
+                        EmulatorSettings.builder().storeFile(store).build()))
                 .isInstanceOf(EmulatorStoreException.class)
                 .hasMessageContaining(store.toString())
                 .hasMessageContaining(expected);

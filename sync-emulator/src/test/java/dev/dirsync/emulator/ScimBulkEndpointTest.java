@@ -44,14 +44,17 @@ class ScimBulkEndpointTest {
         String existing = scim.create("ada@contoso.example", "QURB");
         String gone = scim.create("gone@contoso.example", "R09ORQ==");
 
-        Reply reply = scim.post("/Bulk", bulk("",
-                create("c1", "bob@contoso.example"),
-                "{\"method\": \"PATCH\", \"path\": \"/Users/" + existing + "\", \"bulkId\": \"p1\", \"data\": "
-                        + "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], "
-                        + "\"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\": false}]}}",
-                "{\"method\": \"DELETE\", \"path\": \"/Users/" + gone + "\", \"bulkId\": \"d1\"}",
-                create("c2", "ADA@contoso.example"),
-                "{\"method\": \"DELETE\", \"path\": \"/Users/nobody\"}"));
+        Reply reply = scim.post(
+                "/Bulk",
+                bulk(
+                        "",
+                        create("c1", "bob@contoso.example"),
+                        "{\"method\": \"PATCH\", \"path\": \"/Users/" + existing + "\", \"bulkId\": \"p1\", \"data\": "
+                                + "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], "
+                                + "\"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\": false}]}}",
+                        "{\"method\": \"DELETE\", \"path\": \"/Users/" + gone + "\", \"bulkId\": \"d1\"}",
+                        create("c2", "ADA@contoso.example"),
+                        "{\"method\": \"DELETE\", \"path\": \"/Users/nobody\"}"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().get("schemas").get(0).asText())
@@ -70,15 +73,20 @@ class ScimBulkEndpointTest {
         List<Object> userNames = new ArrayList<>();
         emulator.scimUsers().forEach(user -> userNames.add(user.get("userName")));
         assertThat(userNames).containsExactly("ada@contoso.example", "bob@contoso.example");
-        assertThat(scim.get("/Users/" + existing).body().get("active").asBoolean()).isFalse();
+        assertThat(scim.get("/Users/" + existing).body().get("active").asBoolean())
+                .isFalse();
     }
 
     @Test
     void failOnErrors_stopsAfterThatManyFailures() {
         scim.create("ada@contoso.example", "QURB");
 
-        Reply reply = scim.post("/Bulk", bulk(", \"failOnErrors\": 1",
-                create("c1", "ada@contoso.example"), create("c2", "bob@contoso.example")));
+        Reply reply = scim.post(
+                "/Bulk",
+                bulk(
+                        ", \"failOnErrors\": 1",
+                        create("c1", "ada@contoso.example"),
+                        create("c2", "bob@contoso.example")));
 
         assertThat(reply.body().get("Operations")).hasSize(1);
         assertThat(emulator.scimUsers()).hasSize(1);
@@ -112,11 +120,16 @@ class ScimBulkEndpointTest {
 
     @Test
     void postWithoutBulkId_andNotABulkRequest_refused() {
-        Reply noBulkId = scim.post("/Bulk", bulk("", "{\"method\": \"POST\", \"path\": \"/Users\", \"data\": "
-                + ScimClient.user("a@contoso.example", "QQ==") + "}"));
+        Reply noBulkId = scim.post(
+                "/Bulk",
+                bulk(
+                        "",
+                        "{\"method\": \"POST\", \"path\": \"/Users\", \"data\": "
+                                + ScimClient.user("a@contoso.example", "QQ==") + "}"));
         Reply notBulk = scim.post("/Bulk", "{\"Operations\": []}");
 
-        assertThat(noBulkId.body().get("Operations").get(0).get("status").asText()).isEqualTo("400");
+        assertThat(noBulkId.body().get("Operations").get(0).get("status").asText())
+                .isEqualTo("400");
         assertThat(notBulk.status()).isEqualTo(400);
         assertThat(notBulk.scimType()).isEqualTo("invalidSyntax");
         assertThat(emulator.scimUsers()).isEmpty();

@@ -17,7 +17,8 @@ final class ScimClient {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String MAIL_USER = "urn:dirsync:params:scim:schemas:extension:mailuser:2.0:User";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One answer: status, headers and the parsed body ({@code null} when empty). */
     record Reply(int status, HttpResponse<String> raw, JsonNode body) {
@@ -47,15 +48,18 @@ final class ScimClient {
     }
 
     Reply post(String path, String body) {
-        return send(request(path).header("Content-Type", "application/scim+json").POST(BodyPublishers.ofString(body)));
+        return send(
+                request(path).header("Content-Type", "application/scim+json").POST(BodyPublishers.ofString(body)));
     }
 
     Reply put(String path, String body) {
-        return send(request(path).header("Content-Type", "application/scim+json").PUT(BodyPublishers.ofString(body)));
+        return send(
+                request(path).header("Content-Type", "application/scim+json").PUT(BodyPublishers.ofString(body)));
     }
 
     Reply patch(String path, String body) {
-        return send(request(path).header("Content-Type", "application/scim+json")
+        return send(request(path)
+                .header("Content-Type", "application/scim+json")
                 .method("PATCH", BodyPublishers.ofString(body)));
     }
 

@@ -22,7 +22,8 @@ class ScimEndpointTest {
 
     @BeforeEach
     void start() {
-        emulator = CloudEmulator.start(EmulatorSettings.builder().scimToken(TOKEN).pageSize(2).build());
+        emulator = CloudEmulator.start(
+                EmulatorSettings.builder().scimToken(TOKEN).pageSize(2).build());
         scim = new ScimClient(emulator, TOKEN);
     }
 
@@ -32,7 +33,8 @@ class ScimEndpointTest {
     }
 
     private static String filter(String expression) {
-        return "/Users?filter=" + URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/Users?filter="
+                + URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static List<String> ids(JsonNode list) {
@@ -56,7 +58,8 @@ class ScimEndpointTest {
         assertThat(config.path("bulk").path("maxPayloadSize").asLong()).isEqualTo(1_048_576);
         assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(2);
         assertThat(config.path("pagination").path("cursor").asBoolean()).isFalse();
-        assertThat(config.path("authenticationSchemes").get(0).path("type").asText()).isEqualTo("oauthbearertoken");
+        assertThat(config.path("authenticationSchemes").get(0).path("type").asText())
+                .isEqualTo("oauthbearertoken");
     }
 
     @Test
@@ -85,7 +88,8 @@ class ScimEndpointTest {
         assertThat(reply.body().get("schemas")).extracting(JsonNode::asText).containsExactly(USER, MAIL_USER);
         assertThat(reply.body().path(MAIL_USER).path("proxyAddresses").get(0).asText())
                 .isEqualTo("smtp:y@partner.example");
-        assertThat(emulator.scimUsers()).singleElement()
+        assertThat(emulator.scimUsers())
+                .singleElement()
                 .satisfies(user -> assertThat(user).containsEntry("id", id).containsEntry("externalId", "QURB"));
         assertThat(emulator.users()).as("the Graph store is another store").isEmpty();
     }
@@ -106,9 +110,12 @@ class ScimEndpointTest {
     void create_invalidBodies_400WithScimTypes() {
         Reply unknown = scim.post("/Users", "{\"schemas\": [\"" + USER + "\"], \"userName\": \"a\", \"shoeSize\": 9}");
         Reply noUserName = scim.post("/Users", "{\"schemas\": [\"" + USER + "\"], \"displayName\": \"A\"}");
-        Reply unlisted = scim.post("/Users", "{\"schemas\": [\"" + USER + "\"], \"userName\": \"a\", \""
-                + MAIL_USER + "\": {\"mailNickname\": \"a\"}}");
-        Reply wrongType = scim.post("/Users", "{\"schemas\": [\"" + USER + "\"], \"userName\": \"a\", \"active\": \"yes\"}");
+        Reply unlisted = scim.post(
+                "/Users",
+                "{\"schemas\": [\"" + USER + "\"], \"userName\": \"a\", \"" + MAIL_USER
+                        + "\": {\"mailNickname\": \"a\"}}");
+        Reply wrongType =
+                scim.post("/Users", "{\"schemas\": [\"" + USER + "\"], \"userName\": \"a\", \"active\": \"yes\"}");
         Reply malformed = scim.post("/Users", "{\"schemas\": [");
 
         assertThat(unknown.status()).isEqualTo(400);
@@ -126,12 +133,16 @@ class ScimEndpointTest {
     void getPutDelete_roundTrip_andAGoneUserIs404() {
         String id = scim.create("ada@contoso.example", "QURB");
 
-        Reply put = scim.put("/Users/" + id, "{\"schemas\": [\"" + USER + "\"], \"userName\": \"ada@contoso.example\", "
-                + "\"externalId\": \"QURB\", \"active\": false}");
+        Reply put = scim.put(
+                "/Users/" + id,
+                "{\"schemas\": [\"" + USER + "\"], \"userName\": \"ada@contoso.example\", "
+                        + "\"externalId\": \"QURB\", \"active\": false}");
         assertThat(put.status()).isEqualTo(200);
         Reply got = scim.get("/Users/" + id);
         assertThat(got.body().get("active").asBoolean()).isFalse();
-        assertThat(got.body().has("emails")).as("PUT replaces the whole resource").isFalse();
+        assertThat(got.body().has("emails"))
+                .as("PUT replaces the whole resource")
+                .isFalse();
         assertThat(got.body().has(MAIL_USER)).isFalse();
 
         assertThat(scim.delete("/Users/" + id).status()).isEqualTo(204);
@@ -148,9 +159,15 @@ class ScimEndpointTest {
         scim.create("bob@contoso.example", "qurb");
 
         assertThat(ids(scim.get(filter("externalId eq \"QURB\"")).body())).containsExactly(ada);
-        assertThat(ids(scim.get(filter("externalId eq \"a\\\"b\\\\c\"")).body())).containsExactly(odd);
-        assertThat(ids(scim.get(filter("userName EQ \"ADA@contoso.example\"")).body())).containsExactly(ada);
-        assertThat(scim.get(filter("externalId eq \"nobody\"")).body().get("totalResults").asInt()).isZero();
+        assertThat(ids(scim.get(filter("externalId eq \"a\\\"b\\\\c\"")).body()))
+                .containsExactly(odd);
+        assertThat(ids(scim.get(filter("userName EQ \"ADA@contoso.example\"")).body()))
+                .containsExactly(ada);
+        assertThat(scim.get(filter("externalId eq \"nobody\""))
+                        .body()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
 
         Reply unsupported = scim.get(filter("displayName co \"A\""));
         assertThat(unsupported.status()).isEqualTo(400);
@@ -169,7 +186,8 @@ class ScimEndpointTest {
         JsonNode last = scim.get("/Users?startIndex=5&count=10").body();
         JsonNode beyond = scim.get("/Users?startIndex=9").body();
 
-        assertThat(first.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+        assertThat(first.get("schemas").get(0).asText())
+                .isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
         assertThat(first.get("totalResults").asInt()).isEqualTo(5);
         assertThat(first.get("itemsPerPage").asInt()).isEqualTo(2);
         assertThat(ids(first)).containsExactlyElementsOf(created.subList(0, 2));
@@ -184,7 +202,9 @@ class ScimEndpointTest {
     void patch_replaceAddRemove_onAttributesSubAttributesAndTheExtension() {
         String id = scim.create("ada@contoso.example", "QURB");
 
-        Reply reply = scim.patch("/Users/" + id, """
+        Reply reply = scim.patch(
+                "/Users/" + id,
+                """
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [
                      {"op": "Replace", "path": "displayName", "value": "Ada L."},
@@ -194,7 +214,7 @@ class ScimEndpointTest {
                      {"op": "add", "path": "%1$s:usageLocation", "value": "GB"},
                      {"op": "remove", "path": "%1$s:proxyAddresses"},
                      {"op": "add", "path": "emails", "value": [{"value": "z@partner.example", "type": "other"}]}]}"""
-                .formatted(MAIL_USER));
+                        .formatted(MAIL_USER));
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode user = scim.get("/Users/" + id).body();
@@ -213,10 +233,13 @@ class ScimEndpointTest {
     void patch_withoutPath_replaceMergesTheObject_andRemovingTheLastExtensionValueDropsItsSchema() {
         String id = scim.create("ada@contoso.example", "QURB");
 
-        scim.patch("/Users/" + id, """
+        scim.patch(
+                "/Users/" + id,
+                """
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [{"op": "replace", "value": {"displayName": "Ada", "%1$s": {"mailNickname": "a"}}},
-                                {"op": "remove", "path": "%1$s"}]}""".formatted(MAIL_USER));
+                                {"op": "remove", "path": "%1$s"}]}"""
+                        .formatted(MAIL_USER));
 
         JsonNode user = scim.get("/Users/" + id).body();
         assertThat(user.get("displayName").asText()).isEqualTo("Ada");
@@ -230,10 +253,14 @@ class ScimEndpointTest {
         scim.create("bob@contoso.example", "Qk9C");
         String op = "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": [%s]}";
 
-        Reply filtered = scim.patch("/Users/" + id,
-                op.formatted("{\"op\": \"replace\", \"path\": \"emails[type eq \\\"work\\\"].value\", \"value\": \"x\"}"));
-        Reply readOnly = scim.patch("/Users/" + id, op.formatted("{\"op\": \"replace\", \"path\": \"id\", \"value\": \"x\"}"));
-        Reply taken = scim.patch("/Users/" + id,
+        Reply filtered = scim.patch(
+                "/Users/" + id,
+                op.formatted(
+                        "{\"op\": \"replace\", \"path\": \"emails[type eq \\\"work\\\"].value\", \"value\": \"x\"}"));
+        Reply readOnly =
+                scim.patch("/Users/" + id, op.formatted("{\"op\": \"replace\", \"path\": \"id\", \"value\": \"x\"}"));
+        Reply taken = scim.patch(
+                "/Users/" + id,
                 op.formatted("{\"op\": \"replace\", \"path\": \"userName\", \"value\": \"BOB@contoso.example\"}"));
         Reply noPath = scim.patch("/Users/" + id, op.formatted("{\"op\": \"remove\"}"));
         Reply notPatchOp = scim.patch("/Users/" + id, "{\"Operations\": []}");
@@ -254,7 +281,8 @@ class ScimEndpointTest {
         assertThat(scim.get("/Groups").status()).isEqualTo(404);
         assertThat(scim.delete("/Users").status()).isEqualTo(405);
         assertThat(scim.get("/Bulk").status()).isEqualTo(405);
-        Reply wrongType = ScimClient.send(scim.request("/Users").header("Content-Type", "text/plain")
+        Reply wrongType = ScimClient.send(scim.request("/Users")
+                .header("Content-Type", "text/plain")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("userName=a")));
         assertThat(wrongType.status()).isEqualTo(415);
     }

@@ -10,7 +10,8 @@ class ScimSettingsTest {
 
     @Test
     void scimToken_defaultsAndNeverShows() {
-        EmulatorSettings settings = EmulatorSettings.builder().scimToken("tok-123").build();
+        EmulatorSettings settings =
+                EmulatorSettings.builder().scimToken("tok-123").build();
 
         assertThat(EmulatorSettings.defaults().scimToken()).isEqualTo(EmulatorSettings.DEFAULT_SCIM_TOKEN);
         assertThat(settings.scimToken()).isEqualTo("tok-123");

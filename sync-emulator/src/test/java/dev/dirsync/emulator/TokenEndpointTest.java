@@ -20,7 +20,10 @@ class TokenEndpointTest {
 
     @BeforeAll
     static void start() {
-        emulator = CloudEmulator.start(EmulatorSettings.builder().clientId("app-1").clientSecret("s3cret").build());
+        emulator = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId("app-1")
+                .clientSecret("s3cret")
+                .build());
     }
 
     @AfterAll
@@ -30,8 +33,8 @@ class TokenEndpointTest {
 
     @Test
     void validClientCredentials_anyTenant_grantBearerToken() {
-        Reply reply = GraphClient.postForm(emulator.tokenUrl("11111111-2222-3333-4444-555555555555"),
-                GraphClient.tokenForm("app-1", "s3cret"));
+        Reply reply = GraphClient.postForm(
+                emulator.tokenUrl("11111111-2222-3333-4444-555555555555"), GraphClient.tokenForm("app-1", "s3cret"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -76,7 +79,8 @@ class TokenEndpointTest {
 
     @Test
     void unknownPathOutsideGraph_answers404() {
-        Reply reply = GraphClient.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/beta/users")).GET());
+        Reply reply = GraphClient.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/beta/users"))
+                .GET());
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.errorCode()).isEqualTo("NotFound");

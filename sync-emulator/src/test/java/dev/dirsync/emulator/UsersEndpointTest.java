@@ -41,21 +41,29 @@ class UsersEndpointTest {
         assertThat(reply.body().get("onPremisesImmutableId").asText()).isEqualTo("AAECAw==");
         assertThat(reply.body().has("passwordProfile")).isFalse();
         assertThat(reply.raw().body()).doesNotContain("Secret-Passw0rd!");
-        assertThat(emulator.users()).singleElement()
-                .satisfies(user -> assertThat(user).doesNotContainKey("passwordProfile"));
+        assertThat(emulator.users()).singleElement().satisfies(user -> assertThat(user)
+                .doesNotContainKey("passwordProfile"));
     }
 
     @Test
     void createGetPatchList_roundTrip() {
-        String id = graph.createUser("ada@contoso.example", "AAECAw==").get("id").asText();
+        String id =
+                graph.createUser("ada@contoso.example", "AAECAw==").get("id").asText();
 
         Reply got = graph.get("/users/" + id + "?$select=displayName,accountEnabled,onPremisesImmutableId");
         assertThat(got.status()).isEqualTo(200);
         assertThat(names(got.body())).containsExactly("id", "displayName", "accountEnabled", "onPremisesImmutableId");
         assertThat(got.body().get("accountEnabled").asBoolean()).isTrue();
 
-        Reply patched = graph.patch("/users/" + id, Map.of(
-                "displayName", "Ada Lovelace", "usageLocation", "GB", "otherMails", List.of("ada@home.example")));
+        Reply patched = graph.patch(
+                "/users/" + id,
+                Map.of(
+                        "displayName",
+                        "Ada Lovelace",
+                        "usageLocation",
+                        "GB",
+                        "otherMails",
+                        List.of("ada@home.example")));
         assertThat(patched.status()).isEqualTo(204);
         assertThat(patched.body()).isNull();
 
@@ -73,7 +81,8 @@ class UsersEndpointTest {
 
     @Test
     void patchWithNull_clearsOptionalProperty() {
-        String id = graph.createUser("ada@contoso.example", "AAECAw==").get("id").asText();
+        String id =
+                graph.createUser("ada@contoso.example", "AAECAw==").get("id").asText();
         graph.patch("/users/" + id, Map.of("givenName", "Ada"));
 
         Map<String, Object> clear = new HashMap<>();
@@ -81,7 +90,11 @@ class UsersEndpointTest {
         assertThat(graph.patch("/users/" + id, clear).status()).isEqualTo(204);
 
         assertThat(emulator.users().get(0)).doesNotContainKey("givenName");
-        assertThat(graph.get("/users/" + id + "?$select=givenName").body().get("givenName").isNull()).isTrue();
+        assertThat(graph.get("/users/" + id + "?$select=givenName")
+                        .body()
+                        .get("givenName")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -90,15 +103,17 @@ class UsersEndpointTest {
 
         JsonNode user = graph.get("/users").body().get("value").get(0);
 
-        assertThat(names(user)).containsExactly("id", "displayName", "givenName", "surname", "mail",
-                "userPrincipalName");
+        assertThat(names(user))
+                .containsExactly("id", "displayName", "givenName", "surname", "mail", "userPrincipalName");
     }
 
     @Test
     void paging_top2AcrossFiveUsers_followsNextLinks() {
         List<String> created = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            created.add(graph.createUser("user" + i + "@contoso.example", "anchor" + i).get("id").asText());
+            created.add(graph.createUser("user" + i + "@contoso.example", "anchor" + i)
+                    .get("id")
+                    .asText());
         }
 
         List<String> seen = new ArrayList<>();
@@ -109,9 +124,12 @@ class UsersEndpointTest {
             assertThat(page.status()).isEqualTo(200);
             page.body().get("value").forEach(user -> seen.add(user.get("id").asText()));
             pageSizes.add(page.body().get("value").size());
-            next = page.body().has("@odata.nextLink") ? page.body().get("@odata.nextLink").asText() : null;
+            next = page.body().has("@odata.nextLink")
+                    ? page.body().get("@odata.nextLink").asText()
+                    : null;
             if (next != null) {
-                assertThat(next).startsWith(emulator.graphUrl() + "/users?")
+                assertThat(next)
+                        .startsWith(emulator.graphUrl() + "/users?")
                         .contains("$select=id%2CuserPrincipalName", "$top=2", "$skiptoken=");
             }
         }
@@ -132,16 +150,22 @@ class UsersEndpointTest {
         Reply first = graph.get("/users?$top=999");
 
         assertThat(first.body().get("value")).hasSize(3);
-        assertThat(graph.get(first.body().get("@odata.nextLink").asText()).body().get("value")).hasSize(1);
+        assertThat(graph.get(first.body().get("@odata.nextLink").asText())
+                        .body()
+                        .get("value"))
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "onPremisesImmutableId eq 'anchor/2+=='       | user2@contoso.example",
-        "userPrincipalName eq 'user3@contoso.example' | user3@contoso.example",
-        "userPrincipalName eq 'USER3@Contoso.Example' | user3@contoso.example",
-        "userprincipalname eq 'o''hara@contoso.example' | o'hara@contoso.example",
-        "mail eq 'Mail2@Other.Example'                 | user2@contoso.example"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "onPremisesImmutableId eq 'anchor/2+=='       | user2@contoso.example",
+                "userPrincipalName eq 'user3@contoso.example' | user3@contoso.example",
+                "userPrincipalName eq 'USER3@Contoso.Example' | user3@contoso.example",
+                "userprincipalname eq 'o''hara@contoso.example' | o'hara@contoso.example",
+                "mail eq 'Mail2@Other.Example'                 | user2@contoso.example"
+            })
     void filterEq_findsOneUser(String filter, String expectedUpn) {
         graph.createUser("user1@contoso.example", "anchor/1+==");
         graph.createUser("user2@contoso.example", "anchor/2+==");
@@ -152,8 +176,9 @@ class UsersEndpointTest {
         Reply reply = graph.get("/users?$select=userPrincipalName&$filter=" + GraphClient.encode(filter));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().get("value")).singleElement()
-                .satisfies(user -> assertThat(user.get("userPrincipalName").asText()).isEqualTo(expectedUpn));
+        assertThat(reply.body().get("value")).singleElement().satisfies(user -> assertThat(
+                        user.get("userPrincipalName").asText())
+                .isEqualTo(expectedUpn));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -168,14 +193,17 @@ class UsersEndpointTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "$filter=displayName eq 'x'            | Request_UnsupportedQuery",
-        "$filter=startswith(mail,'a')          | Request_BadRequest",
-        "$select=jobTitle                      | BadRequest",
-        "$top=0                                | Request_BadRequest",
-        "$top=1000                             | Request_BadRequest",
-        "$orderby=displayName                  | Request_UnsupportedQuery",
-        "$skiptoken=bm90LWEtdG9rZW4            | Request_BadRequest"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "$filter=displayName eq 'x'            | Request_UnsupportedQuery",
+                "$filter=startswith(mail,'a')          | Request_BadRequest",
+                "$select=jobTitle                      | BadRequest",
+                "$top=0                                | Request_BadRequest",
+                "$top=1000                             | Request_BadRequest",
+                "$orderby=displayName                  | Request_UnsupportedQuery",
+                "$skiptoken=bm90LWEtdG9rZW4            | Request_BadRequest"
+            })
     void unsupportedQuery_answers400(String query, String code) {
         String[] option = query.split("=", 2);
         Reply reply = graph.get("/users?" + option[0] + "=" + GraphClient.encode(option[1]));
@@ -185,9 +213,8 @@ class UsersEndpointTest {
     }
 
     @ParameterizedTest(name = "{0} of {1}")
-    @CsvSource({
-        "userPrincipalName, ADA@Contoso.Example, AAAA",
-        "onPremisesImmutableId, other@contoso.example, AAECAw=="})
+    @CsvSource({"userPrincipalName, ADA@Contoso.Example, AAAA", "onPremisesImmutableId, other@contoso.example, AAECAw=="
+    })
     void createWithTakenUniqueValue_answersConflict(String property, String upn, String anchor) {
         graph.createUser("ada@contoso.example", "AAECAw==");
 
@@ -217,11 +244,14 @@ class UsersEndpointTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "POST  | jobTitle                 | {\"jobTitle\": \"Engineer\"}",
-        "POST  | onPremisesSamAccountName | {\"onPremisesSamAccountName\": \"ada\"}",
-        "PATCH | jobTitle                 | {\"jobTitle\": \"Engineer\"}",
-        "PATCH | passwordProfile.hint     | {\"passwordProfile\": {\"password\": \"x\", \"hint\": \"y\"}}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST  | jobTitle                 | {\"jobTitle\": \"Engineer\"}",
+                "POST  | onPremisesSamAccountName | {\"onPremisesSamAccountName\": \"ada\"}",
+                "PATCH | jobTitle                 | {\"jobTitle\": \"Engineer\"}",
+                "PATCH | passwordProfile.hint     | {\"passwordProfile\": {\"password\": \"x\", \"hint\": \"y\"}}"
+            })
     void unknownProperty_answers400NamingIt(String method, String property, String extra) throws Exception {
         Map<String, Object> body = new HashMap<>();
         if (method.equals("POST")) {
@@ -230,7 +260,10 @@ class UsersEndpointTest {
         GraphClient.JSON.readTree(extra).fields().forEachRemaining(field -> body.put(field.getKey(), field.getValue()));
         String path = method.equals("POST")
                 ? "/users"
-                : "/users/" + graph.createUser("bob@contoso.example", "BBBB").get("id").asText();
+                : "/users/"
+                        + graph.createUser("bob@contoso.example", "BBBB")
+                                .get("id")
+                                .asText();
 
         Reply reply = method.equals("POST") ? graph.post(path, body) : graph.patch(path, body);
 
@@ -249,7 +282,9 @@ class UsersEndpointTest {
         Reply reply = graph.post("/users", body);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.errorMessage()).startsWith("Property value is required").contains(property);
+        assertThat(reply.errorMessage())
+                .startsWith("Property value is required")
+                .contains(property);
         assertThat(emulator.users()).isEmpty();
     }
 
@@ -268,7 +303,9 @@ class UsersEndpointTest {
 
         assertThat(graph.delete("/users/" + id).status()).isEqualTo(204);
 
-        for (Reply reply : List.of(graph.get("/users/" + id), graph.patch("/users/" + id, Map.of("surname", "X")),
+        for (Reply reply : List.of(
+                graph.get("/users/" + id),
+                graph.patch("/users/" + id, Map.of("surname", "X")),
                 graph.delete("/users/" + id))) {
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.errorCode()).isEqualTo("Request_ResourceNotFound");

@@ -6,11 +6,11 @@ import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.EntryHandler;
 import dev.dirsync.core.port.ReadResult;
 import dev.dirsync.core.port.SyncCursor;
-import dev.dirsync.ldap.internal.ReadPlan;
 import dev.dirsync.ldap.internal.AdUsnCursor;
 import dev.dirsync.ldap.internal.ConnectionProvider;
 import dev.dirsync.ldap.internal.EntryDecoder;
 import dev.dirsync.ldap.internal.ModifyTimestampCursor;
+import dev.dirsync.ldap.internal.ReadPlan;
 import dev.dirsync.ldap.internal.ReadStats;
 import dev.dirsync.ldap.internal.SourceAddress;
 import dev.dirsync.ldap.internal.SourceReader;
@@ -72,8 +72,13 @@ public final class LdapDirectorySource implements DirectorySource {
                     + "' names an embedded directory: open it with LdapDirectorySources.open");
         }
         TlsSetup tls = TlsSetup.of(settings.tls(), servers.get(0).secure());
-        this.connections = new ConnectionProvider(servers, settings.bindDn(), settings.password(),
-                settings.connectTimeout(), settings.responseTimeout(), tls);
+        this.connections = new ConnectionProvider(
+                servers,
+                settings.bindDn(),
+                settings.password(),
+                settings.connectTimeout(),
+                settings.responseTimeout(),
+                tls);
         this.reader = new SourceReader(settings);
         warnAboutWeakTransport(servers, tls);
     }
@@ -103,10 +108,16 @@ public final class LdapDirectorySource implements DirectorySource {
             SourceReader.Outcome outcome = reader.read(connection, server, since, handler);
             completed = true;
             ReadStats stats = outcome.stats();
-            log.info("Read {} entries ({} gone or out of scope) from {} {} in {} page requests "
+            log.info(
+                    "Read {} entries ({} gone or out of scope) from {} {} in {} page requests "
                             + "({} skipped without anchor, {} references ignored)",
-                    stats.live() + stats.deleted(), stats.deleted(), server.url(), settings.baseDns(), stats.requests(),
-                    stats.skipped(), stats.references());
+                    stats.live() + stats.deleted(),
+                    stats.deleted(),
+                    server.url(),
+                    settings.baseDns(),
+                    stats.requests(),
+                    stats.skipped(),
+                    stats.references());
             return new ReadResult(outcome.cursor(), outcome.plan() instanceof ReadPlan.Full);
         } catch (UnavailableException e) {
             connections.avoid(server.url());
@@ -134,11 +145,14 @@ public final class LdapDirectorySource implements DirectorySource {
 
     private void warnAboutWeakTransport(List<SourceAddress.Network> servers, TlsSetup tls) {
         if (settings.tls().insecure()) {
-            log.warn("source.tls.insecure is set: {} accepts any server certificate and host name; "
-                    + "anyone between can read the bind password. Use it in labs only", connections.describe());
+            log.warn(
+                    "source.tls.insecure is set: {} accepts any server certificate and host name; "
+                            + "anyone between can read the bind password. Use it in labs only",
+                    connections.describe());
         }
         if (tls.mode() == LdapTlsSettings.Mode.NONE && servers.stream().anyMatch(s -> !s.loopback())) {
-            log.warn("source.allowCleartext is set: the bind password for {} crosses the network in cleartext",
+            log.warn(
+                    "source.allowCleartext is set: the bind password for {} crosses the network in cleartext",
                     connections.describe());
         }
     }

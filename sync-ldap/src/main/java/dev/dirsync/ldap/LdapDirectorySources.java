@@ -6,8 +6,7 @@ import dev.dirsync.ldap.internal.SourceAddress;
 
 /** Opens the {@link DirectorySource} that {@link LdapSourceSettings#url()} names. */
 public final class LdapDirectorySources {
-    private LdapDirectorySources() {
-    }
+    private LdapDirectorySources() {}
 
     /**
      * For {@code ldap://} and {@code ldaps://}, an {@link LdapDirectorySource} (which connects on its

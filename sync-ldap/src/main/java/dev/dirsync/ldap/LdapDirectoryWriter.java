@@ -1,8 +1,8 @@
 package dev.dirsync.ldap;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import dev.dirsync.core.fix.AttributeChange;
 import dev.dirsync.core.fix.CurrentValues;
@@ -45,8 +45,12 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
             throw new IllegalArgumentException("source.url '" + settings.url()
                     + "' names an embedded directory: open it with LdapDirectoryWriter.open");
         }
-        this.connections = new ConnectionProvider(servers, settings.bindDn(), settings.password(),
-                settings.connectTimeout(), settings.responseTimeout(),
+        this.connections = new ConnectionProvider(
+                servers,
+                settings.bindDn(),
+                settings.password(),
+                settings.connectTimeout(),
+                settings.responseTimeout(),
                 TlsSetup.of(settings.tls(), servers.get(0).secure()));
         this.scope = WriteScope.of(settings);
     }
@@ -117,7 +121,8 @@ public final class LdapDirectoryWriter implements DirectoryWriter {
             known = root != null && root.supportsControl(ModifyRequests.ASSERTION_CONTROL_OID);
             assertions = known;
             if (!known) {
-                log.info("{} does not implement the assertion control; fixes name the values they replace instead",
+                log.info(
+                        "{} does not implement the assertion control; fixes name the values they replace instead",
                         connections.describe());
             }
         }

@@ -53,6 +53,7 @@ public record LdapSourceSettings(
 
     /** Every user account and no computer account (computers are users of another category). */
     public static final String DEFAULT_FILTER = "(&(objectCategory=person)(objectClass=user))";
+
     public static final int DEFAULT_PAGE_SIZE = 500;
     public static final int MAX_PAGE_SIZE = 10_000;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -80,16 +81,42 @@ public record LdapSourceSettings(
     }
 
     /** The settings of the first release: no scoping beyond bases and filter, TLS as the URL says. */
-    public LdapSourceSettings(String url, String bindDn, Secret password, List<String> baseDns, String filter,
-                              int pageSize, Duration connectTimeout, Duration responseTimeout) {
-        this(url, bindDn, password, baseDns, filter, pageSize, connectTimeout, responseTimeout, null, null, false,
-                null, false);
+    public LdapSourceSettings(
+            String url,
+            String bindDn,
+            Secret password,
+            List<String> baseDns,
+            String filter,
+            int pageSize,
+            Duration connectTimeout,
+            Duration responseTimeout) {
+        this(
+                url,
+                bindDn,
+                password,
+                baseDns,
+                filter,
+                pageSize,
+                connectTimeout,
+                responseTimeout,
+                null,
+                null,
+                false,
+                null,
+                false);
     }
 
     /** Settings with the default filter, page size and timeouts; {@code password} as typed. */
     public static LdapSourceSettings of(String url, String bindDn, String password, List<String> baseDns) {
-        return new LdapSourceSettings(url, bindDn, password == null ? null : Secret.of(password), baseDns, null,
-                DEFAULT_PAGE_SIZE, null, null);
+        return new LdapSourceSettings(
+                url,
+                bindDn,
+                password == null ? null : Secret.of(password),
+                baseDns,
+                null,
+                DEFAULT_PAGE_SIZE,
+                null,
+                null);
     }
 
     public static Builder builder() {
@@ -98,9 +125,19 @@ public record LdapSourceSettings(
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        return new Builder().url(url).bindDn(bindDn).password(password).baseDns(baseDns).filter(filter)
-                .pageSize(pageSize).connectTimeout(connectTimeout).responseTimeout(responseTimeout)
-                .excludedDns(excludedDns).groupDn(groupDn).skipDisabled(skipDisabled).tls(tls)
+        return new Builder()
+                .url(url)
+                .bindDn(bindDn)
+                .password(password)
+                .baseDns(baseDns)
+                .filter(filter)
+                .pageSize(pageSize)
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .excludedDns(excludedDns)
+                .groupDn(groupDn)
+                .skipDisabled(skipDisabled)
+                .tls(tls)
                 .allowCleartext(allowCleartext);
     }
 
@@ -131,7 +168,10 @@ public record LdapSourceSettings(
     }
 
     public LdapSourceSettings withTimeouts(Duration newConnectTimeout, Duration newResponseTimeout) {
-        return toBuilder().connectTimeout(newConnectTimeout).responseTimeout(newResponseTimeout).build();
+        return toBuilder()
+                .connectTimeout(newConnectTimeout)
+                .responseTimeout(newResponseTimeout)
+                .build();
     }
 
     private static String requireBindName(String bindDn) {
@@ -147,7 +187,10 @@ public record LdapSourceSettings(
     /** {@code user@domain}, which Active Directory accepts as a simple bind name. */
     private static boolean isUserPrincipalName(String name) {
         int at = name.indexOf('@');
-        return at > 0 && at == name.lastIndexOf('@') && at < name.length() - 1 && name.indexOf('=') < 0
+        return at > 0
+                && at == name.lastIndexOf('@')
+                && at < name.length() - 1
+                && name.indexOf('=') < 0
                 && name.chars().noneMatch(Character::isWhitespace);
     }
 
@@ -181,8 +224,8 @@ public record LdapSourceSettings(
             DN excluded = parsed(requireDn(setting, excludedDns.get(i)));
             boolean underBase = bases.stream().anyMatch(base -> excluded.isDescendantOf(base, false));
             if (!underBase) {
-                throw new IllegalArgumentException(setting + " '" + excludedDns.get(i)
-                        + "' is not below any of source.baseDn " + baseDns);
+                throw new IllegalArgumentException(
+                        setting + " '" + excludedDns.get(i) + "' is not below any of source.baseDn " + baseDns);
             }
         }
         return List.copyOf(excludedDns);
@@ -206,8 +249,8 @@ public record LdapSourceSettings(
         }
         LdapTlsSettings.Mode mode = tls.effectiveMode(ldaps);
         if (mode == LdapTlsSettings.Mode.LDAPS && !ldaps) {
-            throw new IllegalArgumentException("source.tls.mode is ldaps but source.url uses ldap://: "
-                    + "write ldaps://host[:port]");
+            throw new IllegalArgumentException(
+                    "source.tls.mode is ldaps but source.url uses ldap://: " + "write ldaps://host[:port]");
         }
         if (mode != LdapTlsSettings.Mode.LDAPS && ldaps) {
             throw new IllegalArgumentException("source.tls.mode is " + mode.configName()
@@ -258,8 +301,7 @@ public record LdapSourceSettings(
         private LdapTlsSettings tls;
         private boolean allowCleartext;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** One URL, or several separated by whitespace or commas. */
         public Builder url(String value) {
@@ -337,8 +379,20 @@ public record LdapSourceSettings(
          * @throws IllegalArgumentException naming the setting when a value is invalid
          */
         public LdapSourceSettings build() {
-            return new LdapSourceSettings(url, bindDn, password, baseDns, filter, pageSize, connectTimeout,
-                    responseTimeout, excludedDns, groupDn, skipDisabled, tls, allowCleartext);
+            return new LdapSourceSettings(
+                    url,
+                    bindDn,
+                    password,
+                    baseDns,
+                    filter,
+                    pageSize,
+                    connectTimeout,
+                    responseTimeout,
+                    excludedDns,
+                    groupDn,
+                    skipDisabled,
+                    tls,
+                    allowCleartext);
         }
     }
 }

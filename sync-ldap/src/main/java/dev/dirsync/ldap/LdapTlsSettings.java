@@ -19,8 +19,8 @@ import java.util.Locale;
  * @param insecure accept any server certificate and host name (labs only: warned about at every
  *     start); excludes {@code trustStore}
  */
-public record LdapTlsSettings(Mode mode, Path trustStore, Secret trustStorePassword, String trustStoreType,
-                              boolean insecure) {
+public record LdapTlsSettings(
+        Mode mode, Path trustStore, Secret trustStorePassword, String trustStoreType, boolean insecure) {
 
     /** TLS as the URL scheme says, trusting the JVM's default trust store. */
     public static final LdapTlsSettings FROM_URL = new LdapTlsSettings(null, null, null, null, false);

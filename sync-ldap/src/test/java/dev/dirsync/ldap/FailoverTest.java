@@ -44,17 +44,22 @@ class FailoverTest {
     @Test
     void read_firstServerStopsAnsweringMidRead_failsCleanlyAndTheNextReadUsesTheNextServer() {
         LdapSourceSettings settings = first.settings().toBuilder()
-                .url(first.url() + " " + second.url()).pageSize(1)
-                .connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(5)).build();
+                .url(first.url() + " " + second.url())
+                .pageSize(1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(5))
+                .build();
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
             assertThat(names(source)).containsExactlyInAnyOrder("First1", "First2", "First3");
 
             List<String> partial = new ArrayList<>();
             assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {
-                partial.add(entry.commonName());
-                first.dropConnections();
-            })).isInstanceOf(UnavailableException.class).hasMessageContaining(first.url());
+                        partial.add(entry.commonName());
+                        first.dropConnections();
+                    }))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining(first.url());
             assertThat(partial).hasSize(1);
 
             assertThat(names(source)).containsExactly("Second1");
@@ -65,8 +70,10 @@ class FailoverTest {
     @Test
     void read_firstServerDown_connectsToTheSecond() throws IOException {
         String down = "ldap://127.0.0.1:" + freePort();
-        LdapSourceSettings settings = first.settings().toBuilder().urls(List.of(down, second.url()))
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        LdapSourceSettings settings = first.settings().toBuilder()
+                .urls(List.of(down, second.url()))
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
             assertThat(names(source)).containsExactly("Second1");
@@ -78,11 +85,13 @@ class FailoverTest {
     void read_noServerAnswers_throwsUnavailableNamingThemAll() throws IOException {
         String a = "ldap://127.0.0.1:" + freePort();
         String b = "ldap://127.0.0.1:" + freePort();
-        LdapSourceSettings settings = first.settings().toBuilder().urls(List.of(a, b))
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        LdapSourceSettings settings = first.settings().toBuilder()
+                .urls(List.of(a, b))
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
-            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessageContaining(a)
                     .hasMessageContaining(b);
@@ -107,5 +116,4 @@ class FailoverTest {
             return socket.getLocalPort();
         }
     }
-
 }

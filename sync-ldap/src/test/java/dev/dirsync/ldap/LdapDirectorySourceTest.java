@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class LdapDirectorySourceTest {
     /** The GUID as AD shows it, and its bytes as AD stores and returns them (first three fields little-endian). */
     private static final String GUID_TEXT = "33f036f3-e904-444b-9ef6-18e000a6ca0a";
+
     private static final byte[] GUID_AS_STORED = HexFormat.of().parseHex("f336f03304e94b449ef618e000a6ca0a");
     private static final String GUID_IMMUTABLE_ID = "8zbwMwTpS0Se9hjgAKbKCg==";
 
@@ -61,7 +62,8 @@ class LdapDirectorySourceTest {
 
         List<SourceEntry> read = readAll(directory.settings().withPageSize(2));
 
-        assertThat(read).extracting(SourceEntry::commonName)
+        assertThat(read)
+                .extracting(SourceEntry::commonName)
                 .containsExactlyInAnyOrder("User1", "User2", "User3", "User4", "User5", "User6", "User7");
         assertThat(directory.pagedSearches()).isEqualTo(4);
     }
@@ -74,7 +76,8 @@ class LdapDirectorySourceTest {
         List<String> dns = new ArrayList<>();
         List<Integer> pagesRequestedAtEachEntry = new ArrayList<>();
 
-        try (LdapDirectorySource source = new LdapDirectorySource(directory.settings().withPageSize(2))) {
+        try (LdapDirectorySource source =
+                new LdapDirectorySource(directory.settings().withPageSize(2))) {
             source.read(Optional.empty(), entry -> {
                 dns.add(entry.dn());
                 pagesRequestedAtEachEntry.add(directory.pagedSearches());
@@ -87,13 +90,15 @@ class LdapDirectorySourceTest {
 
     @Test
     void read_objectGuid_anchorIsBase64OfTheBytesAsStored() {
-        add("""
+        add(
+                """
                 dn: CN=Guid User,OU=People,DC=example,DC=com
                 objectClass: user
                 objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com
                 cn: Guid User
                 objectGUID:: %s
-                """.formatted(Base64.getEncoder().encodeToString(GUID_AS_STORED)));
+                """
+                        .formatted(Base64.getEncoder().encodeToString(GUID_AS_STORED)));
 
         SourceEntry entry = readOnlyEntry();
 
@@ -103,27 +108,31 @@ class LdapDirectorySourceTest {
 
     @Test
     void read_consistencyGuidAndObjectGuid_anchorIsTheConsistencyGuid() {
-        add("""
+        add(
+                """
                 dn: CN=Moved User,OU=People,DC=example,DC=com
                 objectClass: user
                 objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com
                 cn: Moved User
                 objectGUID:: AAECAwQFBgcICQoLDA0ODw==
                 mS-DS-ConsistencyGuid:: %s
-                """.formatted(GUID_IMMUTABLE_ID));
+                """
+                        .formatted(GUID_IMMUTABLE_ID));
 
         assertThat(readOnlyEntry().anchor().value()).isEqualTo(GUID_IMMUTABLE_ID);
     }
 
     @Test
     void read_onlyEntryUuid_anchorIsTheUuidInNetworkOrder() {
-        add("""
+        add(
+                """
                 dn: CN=Open User,OU=People,DC=example,DC=com
                 objectClass: user
                 objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com
                 cn: Open User
                 entryUUID: %s
-                """.formatted(GUID_TEXT));
+                """
+                        .formatted(GUID_TEXT));
 
         SourceEntry entry = readOnlyEntry();
 
@@ -136,12 +145,15 @@ class LdapDirectorySourceTest {
         directory.add(user("No Anchor"));
         directory.add(user("Anchored", "objectGUID:: " + guid(1)));
 
-        assertThat(readAll(directory.settings())).extracting(SourceEntry::commonName).containsExactly("Anchored");
+        assertThat(readAll(directory.settings()))
+                .extracting(SourceEntry::commonName)
+                .containsExactly("Anchored");
     }
 
     @Test
     void read_decodesStringAttributesAndLeavesBinaryOnesOut() {
-        add("""
+        add(
+                """
                 dn: CN=Ada Lovelace,OU=People,DC=example,DC=com
                 objectClass: top
                 objectClass: person
@@ -158,7 +170,8 @@ class LdapDirectorySourceTest {
                 objectGUID:: %s
                 mS-DS-ConsistencyGuid:: %s
                 description: not requested
-                """.formatted(GUID_IMMUTABLE_ID, GUID_IMMUTABLE_ID));
+                """
+                        .formatted(GUID_IMMUTABLE_ID, GUID_IMMUTABLE_ID));
 
         SourceEntry entry = readOnlyEntry();
 
@@ -175,7 +188,8 @@ class LdapDirectorySourceTest {
 
     @Test
     void read_searchReference_isIgnoredAndTheReadCompletes() throws LDAPException {
-        add("""
+        add(
+                """
                 dn: OU=Partition,DC=example,DC=com
                 objectClass: referral
                 objectClass: extensibleObject
@@ -191,15 +205,23 @@ class LdapDirectorySourceTest {
 
     @Test
     void read_severalBaseDns_readsEachInTurn() throws LDAPException {
-        add("""
+        add(
+                """
                 dn: OU=Staff,DC=example,DC=com
                 objectClass: organizationalUnit
                 ou: Staff
                 """);
         directory.add(user("Person", "objectGUID:: " + guid(1)));
         add(user("Staffer", "objectGUID:: " + guid(2)).replace(TestDirectory.PEOPLE, "OU=Staff,DC=example,DC=com"));
-        LdapSourceSettings settings = new LdapSourceSettings(directory.url(), TestDirectory.BIND_DN,
-                Secret.of(PASSWORD), List.of("OU=Staff,DC=example,DC=com", TestDirectory.PEOPLE), null, 10, null, null);
+        LdapSourceSettings settings = new LdapSourceSettings(
+                directory.url(),
+                TestDirectory.BIND_DN,
+                Secret.of(PASSWORD),
+                List.of("OU=Staff,DC=example,DC=com", TestDirectory.PEOPLE),
+                null,
+                10,
+                null,
+                null);
 
         assertThat(readAll(settings)).extracting(SourceEntry::commonName).containsExactly("Staffer", "Person");
     }
@@ -209,7 +231,7 @@ class LdapDirectorySourceTest {
         Instant before = Instant.now();
         SyncCursor cursor;
         try (LdapDirectorySource source = new LdapDirectorySource(directory.settings())) {
-            cursor = source.read(Optional.empty(), entry -> { });
+            cursor = source.read(Optional.empty(), entry -> {});
         }
 
         assertThat(cursor.kind()).isEqualTo("full");
@@ -250,11 +272,13 @@ class LdapDirectorySourceTest {
             directory.add(user("User" + i, "objectGUID:: " + guid(i)));
         }
 
-        try (LdapDirectorySource source = new LdapDirectorySource(directory.settings().withPageSize(2))) {
+        try (LdapDirectorySource source =
+                new LdapDirectorySource(directory.settings().withPageSize(2))) {
             IllegalStateException failure = new IllegalStateException("handler failed");
             assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {
-                throw failure;
-            })).isSameAs(failure);
+                        throw failure;
+                    }))
+                    .isSameAs(failure);
 
             List<SourceEntry> read = new ArrayList<>();
             source.read(Optional.empty(), read::add);
@@ -265,16 +289,19 @@ class LdapDirectorySourceTest {
     @Test
     void read_wrongPassword_throwsCredentialsRejectedNamingBindDnAndUrlButNotThePassword() {
         String wrong = "Wrong-Password-4711";
-        LdapSourceSettings settings = LdapSourceSettings.of(directory.url(), TestDirectory.BIND_DN, wrong, List.of(BASE));
+        LdapSourceSettings settings =
+                LdapSourceSettings.of(directory.url(), TestDirectory.BIND_DN, wrong, List.of(BASE));
 
         CredentialsRejectedException e;
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
-            e = catchThrowableOfType(CredentialsRejectedException.class,
-                    () -> source.read(Optional.empty(), entry -> { }));
+            e = catchThrowableOfType(
+                    CredentialsRejectedException.class, () -> source.read(Optional.empty(), entry -> {}));
         }
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains(TestDirectory.BIND_DN, directory.url()).doesNotContain(wrong);
+        assertThat(e.getMessage())
+                .contains(TestDirectory.BIND_DN, directory.url())
+                .doesNotContain(wrong);
         assertThat(e.toString()).doesNotContain(wrong);
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             assertThat(cause.toString()).doesNotContain(wrong);
@@ -284,11 +311,11 @@ class LdapDirectorySourceTest {
     @Test
     void read_unreachablePort_throwsUnavailableNamingTheUrl() throws IOException {
         String url = "ldap://127.0.0.1:" + freePort();
-        LdapSourceSettings settings = directory.settings().withUrl(url)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        LdapSourceSettings settings =
+                directory.settings().withUrl(url).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
-            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessageContaining(url);
         }
@@ -297,11 +324,11 @@ class LdapDirectorySourceTest {
     @Test
     void read_baseDnThatDoesNotExist_throwsUnavailableNamingBaseDnAndTheServersMessage() {
         String missing = "OU=Gone,DC=example,DC=com";
-        LdapSourceSettings settings = new LdapSourceSettings(directory.url(), TestDirectory.BIND_DN,
-                Secret.of(PASSWORD), List.of(missing), null, 10, null, null);
+        LdapSourceSettings settings = new LdapSourceSettings(
+                directory.url(), TestDirectory.BIND_DN, Secret.of(PASSWORD), List.of(missing), null, 10, null, null);
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
-            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessageContaining(missing)
                     .hasMessageContaining("no such object")
@@ -314,7 +341,7 @@ class LdapDirectorySourceTest {
         LdapDirectorySource source = new LdapDirectorySource(directory.settings());
         source.close();
 
-        assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+        assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }

@@ -57,15 +57,17 @@ class LdapDirectorySourceTlsTest {
 
         LdapTlsSettings tls = LdapTlsSettings.trusting(null, trust, TlsFixtures.TRUST_STORE_PASSWORD);
 
-        assertThat(readAll(settings(ldaps(server), tls))).extracting(SourceEntry::commonName).containsExactly("Tls User");
+        assertThat(readAll(settings(ldaps(server), tls)))
+                .extracting(SourceEntry::commonName)
+                .containsExactly("Tls User");
     }
 
     @Test
     void ldaps_certificateInAJksTrustStore_isAccepted() throws Exception {
         Path trust = TlsFixtures.trustStore(serverKeyStore, dir.resolve("trust.jks"), "JKS");
 
-        LdapTlsSettings tls = new LdapTlsSettings(LdapTlsSettings.Mode.LDAPS, trust,
-                Secret.of(TlsFixtures.TRUST_STORE_PASSWORD), "jks", false);
+        LdapTlsSettings tls = new LdapTlsSettings(
+                LdapTlsSettings.Mode.LDAPS, trust, Secret.of(TlsFixtures.TRUST_STORE_PASSWORD), "jks", false);
 
         assertThat(readAll(settings(ldaps(server), tls))).hasSize(1);
     }
@@ -80,7 +82,8 @@ class LdapDirectorySourceTlsTest {
 
     @Test
     void ldaps_insecure_acceptsAnUntrustedCertificateForAnotherHostName() {
-        assertThat(readAll(settings(ldaps(otherName), LdapTlsSettings.insecure(null)))).hasSize(1);
+        assertThat(readAll(settings(ldaps(otherName), LdapTlsSettings.insecure(null))))
+                .hasSize(1);
     }
 
     @Test
@@ -88,8 +91,8 @@ class LdapDirectorySourceTlsTest {
         Path trust = TlsFixtures.trustStore(serverKeyStore, dir.resolve("starttls.p12"), "PKCS12");
         String url = ldap(server);
 
-        LdapTlsSettings trusted = LdapTlsSettings.trusting(LdapTlsSettings.Mode.STARTTLS, trust,
-                TlsFixtures.TRUST_STORE_PASSWORD);
+        LdapTlsSettings trusted =
+                LdapTlsSettings.trusting(LdapTlsSettings.Mode.STARTTLS, trust, TlsFixtures.TRUST_STORE_PASSWORD);
         assertThat(readAll(settings(url, trusted))).hasSize(1);
         assertRefused(settings(url, LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS)), url);
     }
@@ -109,7 +112,7 @@ class LdapDirectorySourceTlsTest {
 
     private static void assertRefused(LdapSourceSettings settings, String url) {
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
-            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessageContaining(url)
                     .hasMessageNotContaining(TestDirectory.PASSWORD);
@@ -117,10 +120,16 @@ class LdapDirectorySourceTlsTest {
     }
 
     private static LdapSourceSettings settings(String url, LdapTlsSettings tls) {
-        return LdapSourceSettings.builder().url(url).bindDn(TestDirectory.BIND_DN)
+        return LdapSourceSettings.builder()
+                .url(url)
+                .bindDn(TestDirectory.BIND_DN)
                 .password(Secret.of(TestDirectory.PASSWORD))
-                .baseDns(List.of(TestDirectory.BASE)).filter("(objectClass=user)").tls(tls)
-                .connectTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(5)).build();
+                .baseDns(List.of(TestDirectory.BASE))
+                .filter("(objectClass=user)")
+                .tls(tls)
+                .connectTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private static List<SourceEntry> readAll(LdapSourceSettings settings) {

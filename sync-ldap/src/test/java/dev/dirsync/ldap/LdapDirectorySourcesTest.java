@@ -24,7 +24,8 @@ class LdapDirectorySourcesTest {
     private static final String BIND_DN = "CN=dirsync,OU=Service,DC=example,DC=com";
     private static final String PASSWORD = "Demo-Secret-7";
 
-    private static final String DEMO_LDIF = """
+    private static final String DEMO_LDIF =
+            """
             version: 1
 
             dn: DC=example,DC=com
@@ -54,7 +55,8 @@ class LdapDirectorySourcesTest {
         try (DirectorySource source = LdapDirectorySources.open(settings("embedded:" + ldif))) {
             source.read(Optional.empty(), read::add);
             ldapUrl = ((EmbeddedDirectorySource) source).ldapUrl();
-            assertThat(source.describe()).contains("embedded:" + ldif, ldapUrl, "DC=example,DC=com")
+            assertThat(source.describe())
+                    .contains("embedded:" + ldif, ldapUrl, "DC=example,DC=com")
                     .doesNotContain(PASSWORD);
         }
 
@@ -71,13 +73,13 @@ class LdapDirectorySourcesTest {
     @Test
     void open_embeddedUrl_acceptsOnlyTheConfiguredCredentials() throws IOException {
         Path ldif = write("directory.ldif", DEMO_LDIF);
-        LdapSourceSettings wrongPassword = LdapSourceSettings.of("embedded:" + ldif, BIND_DN, "not-the-password",
-                List.of("DC=example,DC=com"));
+        LdapSourceSettings wrongPassword =
+                LdapSourceSettings.of("embedded:" + ldif, BIND_DN, "not-the-password", List.of("DC=example,DC=com"));
 
         try (DirectorySource source = LdapDirectorySources.open(settings("embedded:" + ldif));
-             DirectorySource stranger = new LdapDirectorySource(wrongPassword.withUrl(
-                     ((EmbeddedDirectorySource) source).ldapUrl()))) {
-            assertThatThrownBy(() -> stranger.read(Optional.empty(), entry -> { }))
+                DirectorySource stranger =
+                        new LdapDirectorySource(wrongPassword.withUrl(((EmbeddedDirectorySource) source).ldapUrl()))) {
+            assertThatThrownBy(() -> stranger.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(CredentialsRejectedException.class);
         }
     }

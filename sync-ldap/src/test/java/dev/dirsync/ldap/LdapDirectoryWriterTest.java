@@ -54,9 +54,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LdapDirectoryWriterTest {
     private static final String ANNA = "CN=Anna," + PEOPLE;
-    private static final FixableAttribute PROXY = FixableAttribute.find("proxyAddresses").orElseThrow();
+    private static final FixableAttribute PROXY =
+            FixableAttribute.find("proxyAddresses").orElseThrow();
     private static final FixableAttribute MAIL = FixableAttribute.find("mail").orElseThrow();
-    private static final FixableAttribute NICKNAME = FixableAttribute.find("mailNickname").orElseThrow();
+    private static final FixableAttribute NICKNAME =
+            FixableAttribute.find("mailNickname").orElseThrow();
 
     @TempDir
     Path dir;
@@ -79,14 +81,18 @@ class LdapDirectoryWriterTest {
             public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
                 modifies.add(request.getRequest());
                 if (refusedDns.contains(request.getRequest().getDN())) {
-                    throw new LDAPException(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, "no write access to " + request
-                            .getRequest().getDN());
+                    throw new LDAPException(
+                            ResultCode.INSUFFICIENT_ACCESS_RIGHTS,
+                            "no write access to " + request.getRequest().getDN());
                 }
             }
         });
         server = new InMemoryDirectoryServer(config);
         server.startListening();
-        server.importFromLDIF(true, new LDIFReader(new BufferedReader(new StringReader("""
+        server.importFromLDIF(
+                true,
+                new LDIFReader(new BufferedReader(new StringReader(
+                        """
                 dn: DC=example,DC=com
                 objectClass: domain
                 dc: example
@@ -98,11 +104,17 @@ class LdapDirectoryWriterTest {
                 dn: OU=Other,DC=example,DC=com
                 objectClass: organizationalUnit
                 ou: Other
-                """ + "\n" + user("Anna", "mail: anna@corp.local", "mailNickname: anna..s",
-                "proxyAddresses: SMTP:anna@example.com", "proxyAddresses: smtp:anna schmidt@example.com",
-                "proxyAddresses: smtp:dup@example.com")))));
-        writer = new LdapDirectoryWriter(LdapSourceSettings.of("ldap://127.0.0.1:" + server.getListenPort(), BIND_DN,
-                PASSWORD, List.of(PEOPLE)));
+                """
+                                + "\n"
+                                + user(
+                                        "Anna",
+                                        "mail: anna@corp.local",
+                                        "mailNickname: anna..s",
+                                        "proxyAddresses: SMTP:anna@example.com",
+                                        "proxyAddresses: smtp:anna schmidt@example.com",
+                                        "proxyAddresses: smtp:dup@example.com")))));
+        writer = new LdapDirectoryWriter(LdapSourceSettings.of(
+                "ldap://127.0.0.1:" + server.getListenPort(), BIND_DN, PASSWORD, List.of(PEOPLE)));
     }
 
     @AfterEach
@@ -118,24 +130,27 @@ class LdapDirectoryWriterTest {
         assertThat(result).isEqualTo(WriteResult.applied());
         assertThat(values(NICKNAME)).containsExactly("anna.s");
         assertThat(modifies).singleElement().satisfies(modify -> {
-            assertThat(modify.getModifications()).containsExactly(
-                    new Modification(ModificationType.REPLACE, "mailNickname", "anna.s"));
+            assertThat(modify.getModifications())
+                    .containsExactly(new Modification(ModificationType.REPLACE, "mailNickname", "anna.s"));
             assertThat(assertionOf(modify)).isEqualTo("(mailNickname=anna..s)");
         });
     }
 
     @Test
     void editProxyAddresses_deletesTheOldValueAndAddsTheNewOne_inOneModify() throws LDAPException {
-        WriteResult result = fix(row(PROXY, "smtp:anna schmidt@example.com", "smtp:annaschmidt@example.com",
-                FixAction.EDIT));
+        WriteResult result =
+                fix(row(PROXY, "smtp:anna schmidt@example.com", "smtp:annaschmidt@example.com", FixAction.EDIT));
 
         assertThat(result).isEqualTo(WriteResult.applied());
-        assertThat(values(PROXY)).containsExactlyInAnyOrder("SMTP:anna@example.com", "smtp:annaschmidt@example.com",
-                "smtp:dup@example.com");
+        assertThat(values(PROXY))
+                .containsExactlyInAnyOrder(
+                        "SMTP:anna@example.com", "smtp:annaschmidt@example.com", "smtp:dup@example.com");
         assertThat(modifies).singleElement().satisfies(modify -> {
-            assertThat(modify.getModifications()).containsExactly(
-                    new Modification(ModificationType.DELETE, "proxyAddresses", "smtp:anna schmidt@example.com"),
-                    new Modification(ModificationType.ADD, "proxyAddresses", "smtp:annaschmidt@example.com"));
+            assertThat(modify.getModifications())
+                    .containsExactly(
+                            new Modification(
+                                    ModificationType.DELETE, "proxyAddresses", "smtp:anna schmidt@example.com"),
+                            new Modification(ModificationType.ADD, "proxyAddresses", "smtp:annaschmidt@example.com"));
             assertThat(assertionOf(modify)).isEqualTo("(proxyAddresses=smtp:anna schmidt@example.com)");
         });
     }
@@ -192,9 +207,11 @@ class LdapDirectoryWriterTest {
     void inverse_restoresTheEntryExactly() throws LDAPException {
         Entry before = server.getEntry(ANNA);
         List<AttributeChange> inverses = new ArrayList<>();
-        for (FixRow row : List.of(row(PROXY, "smtp:anna schmidt@example.com", "smtp:annaschmidt@example.com",
-                        FixAction.EDIT), row(PROXY, "smtp:dup@example.com", null, FixAction.REMOVE),
-                row(NICKNAME, "anna..s", "anna.s", FixAction.EDIT), row(MAIL, "anna@corp.local", null, FixAction.REMOVE))) {
+        for (FixRow row : List.of(
+                row(PROXY, "smtp:anna schmidt@example.com", "smtp:annaschmidt@example.com", FixAction.EDIT),
+                row(PROXY, "smtp:dup@example.com", null, FixAction.REMOVE),
+                row(NICKNAME, "anna..s", "anna.s", FixAction.EDIT),
+                row(MAIL, "anna@corp.local", null, FixAction.REMOVE))) {
             Verdict.Ready ready = ready(plan(row).change());
             inverses.add(0, ready.inverse());
             assertThat(writer.apply(ready.change())).isEqualTo(WriteResult.applied());
@@ -223,9 +240,11 @@ class LdapDirectoryWriterTest {
     void objectsOutsideTheBaseDns_areNeitherReadNorChanged() {
         String outside = "CN=Someone,OU=Other," + BASE;
 
-        assertThat(writer.read(outside, MAIL)).isEqualTo(new CurrentValues.Refused(
-                "'" + outside + "' is outside source.baseDn [" + PEOPLE + "]"));
-        assertThat(writer.apply(plan(new FixRow(2, outside, "mail", "a", "b", FixAction.EDIT)).change()).status())
+        assertThat(writer.read(outside, MAIL))
+                .isEqualTo(new CurrentValues.Refused("'" + outside + "' is outside source.baseDn [" + PEOPLE + "]"));
+        assertThat(writer.apply(plan(new FixRow(2, outside, "mail", "a", "b", FixAction.EDIT))
+                                .change())
+                        .status())
                 .isEqualTo(WriteResult.Status.FAILED);
         assertThat(writer.read("not a dn", MAIL)).isEqualTo(new CurrentValues.Refused("'not a dn' is not a valid DN"));
         assertThat(modifies).isEmpty();
@@ -238,8 +257,9 @@ class LdapDirectoryWriterTest {
         WriteResult result = fix(row(MAIL, "anna@corp.local", "anna@corp.example.com", FixAction.EDIT));
 
         assertThat(result.status()).isEqualTo(WriteResult.Status.FAILED);
-        assertThat(result.reason()).startsWith("the directory refused to change '" + ANNA + "': 50 (insufficient access "
-                + "rights)").contains("no write access");
+        assertThat(result.reason())
+                .startsWith("the directory refused to change '" + ANNA + "': 50 (insufficient access " + "rights)")
+                .contains("no write access");
     }
 
     @Test
@@ -252,13 +272,16 @@ class LdapDirectoryWriterTest {
     @Test
     void embeddedUrl_writesToAnEmbeddedDirectoryLoadedFromTheFile() throws IOException {
         Path ldif = dir.resolve("d.ldif");
-        Files.writeString(ldif, "dn: " + BASE + "\nobjectClass: domain\ndc: example\n\n"
-                + "dn: " + PEOPLE + "\nobjectClass: organizationalUnit\nou: People\n\n"
-                + user("Anna", "mail: anna@corp.local"));
+        Files.writeString(
+                ldif,
+                "dn: " + BASE + "\nobjectClass: domain\ndc: example\n\n"
+                        + "dn: " + PEOPLE + "\nobjectClass: organizationalUnit\nou: People\n\n"
+                        + user("Anna", "mail: anna@corp.local"));
         LdapSourceSettings settings = LdapSourceSettings.of("embedded:" + ldif, BIND_DN, PASSWORD, List.of(BASE));
 
         try (DirectoryWriter embedded = LdapDirectoryWriter.open(settings)) {
-            AttributeChange change = plan(row(MAIL, "anna@corp.local", "anna@corp.example.com", FixAction.EDIT)).change();
+            AttributeChange change = plan(row(MAIL, "anna@corp.local", "anna@corp.example.com", FixAction.EDIT))
+                    .change();
             assertThat(embedded.apply(ready(change, embedded).change())).isEqualTo(WriteResult.applied());
             assertThat(embedded.read(ANNA, MAIL)).isEqualTo(new CurrentValues.Found(List.of("anna@corp.example.com")));
             assertThat(embedded.describe()).startsWith("embedded:" + ldif);
@@ -300,7 +323,8 @@ class LdapDirectoryWriterTest {
     private static String assertionOf(ReadOnlyModifyRequest modify) {
         try {
             return new AssertionRequestControl(modify.getControl(AssertionRequestControl.ASSERTION_REQUEST_OID))
-                    .getFilter().toString();
+                    .getFilter()
+                    .toString();
         } catch (LDAPException e) {
             throw new AssertionError("no assertion control: " + e.getMessage(), e);
         }

@@ -50,10 +50,19 @@ class LdapSourceSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ldap://dc1", "ldap://dc1.example.com:3268", "ldaps://dc1.example.com:636", "LDAP://DC1/",
-        "ldap://[::1]:389", "embedded:config/demo/directory.ldif", "embedded:/tmp/x.ldif"})
+    @ValueSource(
+            strings = {
+                "ldap://dc1",
+                "ldap://dc1.example.com:3268",
+                "ldaps://dc1.example.com:636",
+                "LDAP://DC1/",
+                "ldap://[::1]:389",
+                "embedded:config/demo/directory.ldif",
+                "embedded:/tmp/x.ldif"
+            })
     void url_acceptedForms(String url) {
-        assertThat(VALID.toBuilder().allowCleartext(true).url(url).build().url()).isEqualTo(url);
+        assertThat(VALID.toBuilder().allowCleartext(true).url(url).build().url())
+                .isEqualTo(url);
     }
 
     static Stream<Arguments> invalidSettings() {
@@ -63,56 +72,101 @@ class LdapSourceSettingsTest {
                 invalid("url without host", s -> s.withUrl("ldap://"), "source.url must be"),
                 invalid("url with base DN", s -> s.withUrl("ldap://dc1/DC=example,DC=com"), "source.url must be"),
                 invalid("embedded without path", s -> s.withUrl("embedded:"), "source.url must be"),
-                invalid("blank bind DN", s -> with(s, "", SECRET, s.baseDns()),
-                        "source.bindDn must not be blank"),
-                invalid("malformed bind DN", s -> with(s, "dirsync", SECRET, s.baseDns()),
+                invalid("blank bind DN", s -> with(s, "", SECRET, s.baseDns()), "source.bindDn must not be blank"),
+                invalid(
+                        "malformed bind DN",
+                        s -> with(s, "dirsync", SECRET, s.baseDns()),
                         "source.bindDn is not a valid DN"),
-                invalid("empty password", s -> with(s, s.bindDn(), "", s.baseDns()),
+                invalid(
+                        "empty password",
+                        s -> with(s, s.bindDn(), "", s.baseDns()),
                         "source.password must not be empty"),
-                invalid("null password", s -> with(s, s.bindDn(), null, s.baseDns()),
+                invalid(
+                        "null password",
+                        s -> with(s, s.bindDn(), null, s.baseDns()),
                         "source.password must not be empty"),
-                invalid("no base DN", s -> with(s, s.bindDn(), SECRET, List.of()),
+                invalid(
+                        "no base DN",
+                        s -> with(s, s.bindDn(), SECRET, List.of()),
                         "source.baseDn must hold at least one base DN"),
-                invalid("malformed second base DN",
+                invalid(
+                        "malformed second base DN",
                         s -> with(s, s.bindDn(), SECRET, List.of("DC=example,DC=com", "example")),
                         "source.baseDn[1] is not a valid DN: 'example'"),
                 invalid("unbalanced filter", s -> s.withFilter("(&(objectClass=user)"), "source.filter"),
                 invalid("blank filter", s -> s.withFilter(" "), "source.filter must not be blank"),
                 invalid("page size 0", s -> s.withPageSize(0), "source.pageSize must be between 1 and 10000, got 0"),
-                invalid("page size 10001", s -> s.withPageSize(10_001),
+                invalid(
+                        "page size 10001",
+                        s -> s.withPageSize(10_001),
                         "source.pageSize must be between 1 and 10000, got 10001"),
-                invalid("zero connect timeout", s -> s.withTimeouts(Duration.ZERO, null),
+                invalid(
+                        "zero connect timeout",
+                        s -> s.withTimeouts(Duration.ZERO, null),
                         "source.connectTimeout must be at least 1ms, got PT0S"),
-                invalid("negative response timeout", s -> s.withTimeouts(null, Duration.ofSeconds(-1)),
+                invalid(
+                        "negative response timeout",
+                        s -> s.withTimeouts(null, Duration.ofSeconds(-1)),
                         "source.responseTimeout must be at least 1ms, got PT-1S"),
-                invalid("malformed excluded DN", s -> s.toBuilder().excludedDns(List.of("Former")).build(),
+                invalid(
+                        "malformed excluded DN",
+                        s -> s.toBuilder().excludedDns(List.of("Former")).build(),
                         "source.excludedDns[0] is not a valid DN: 'Former'"),
-                invalid("excluded DN outside the bases",
-                        s -> s.toBuilder().excludedDns(List.of("OU=Staff,DC=example,DC=com", "OU=X,DC=other,DC=com"))
-                                .build(), "source.excludedDns[1] 'OU=X,DC=other,DC=com' is not below any of source.baseDn"),
-                invalid("excluded DN equal to a base", s -> s.toBuilder().excludedDns(List.of("DC=example,DC=com"))
-                        .build(), "source.excludedDns[0]"),
-                invalid("malformed group DN", s -> s.toBuilder().groupDn("Sync Users").build(),
+                invalid(
+                        "excluded DN outside the bases",
+                        s -> s.toBuilder()
+                                .excludedDns(List.of("OU=Staff,DC=example,DC=com", "OU=X,DC=other,DC=com"))
+                                .build(),
+                        "source.excludedDns[1] 'OU=X,DC=other,DC=com' is not below any of source.baseDn"),
+                invalid(
+                        "excluded DN equal to a base",
+                        s -> s.toBuilder()
+                                .excludedDns(List.of("DC=example,DC=com"))
+                                .build(),
+                        "source.excludedDns[0]"),
+                invalid(
+                        "malformed group DN",
+                        s -> s.toBuilder().groupDn("Sync Users").build(),
                         "source.groupDn is not a valid DN: 'Sync Users'"),
-                invalid("cleartext to a remote host", s -> s.withUrl("ldap://dc1.example.com"),
+                invalid(
+                        "cleartext to a remote host",
+                        s -> s.withUrl("ldap://dc1.example.com"),
                         "source.url ldap://dc1.example.com:389 would carry the bind password in cleartext"),
-                invalid("cleartext to the second of two hosts", s -> s.withUrl("ldap://127.0.0.1 ldap://dc2"),
+                invalid(
+                        "cleartext to the second of two hosts",
+                        s -> s.withUrl("ldap://127.0.0.1 ldap://dc2"),
                         "source.allowCleartext: true"),
-                invalid("mixed schemes", s -> s.withUrl("ldaps://dc1 ldap://dc2"), "source.url mixes ldap:// and ldaps://"),
-                invalid("ldaps mode with ldap url", s -> s.toBuilder().url("ldap://dc1")
-                        .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.LDAPS)).build(), "source.tls.mode is ldaps"),
-                invalid("starttls mode with ldaps url", s -> s.toBuilder()
-                        .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS)).build(), "source.tls.mode is starttls"),
+                invalid(
+                        "mixed schemes",
+                        s -> s.withUrl("ldaps://dc1 ldap://dc2"),
+                        "source.url mixes ldap:// and ldaps://"),
+                invalid(
+                        "ldaps mode with ldap url",
+                        s -> s.toBuilder()
+                                .url("ldap://dc1")
+                                .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.LDAPS))
+                                .build(),
+                        "source.tls.mode is ldaps"),
+                invalid(
+                        "starttls mode with ldaps url",
+                        s -> s.toBuilder()
+                                .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS))
+                                .build(),
+                        "source.tls.mode is starttls"),
                 invalid("embedded in a list", s -> s.withUrl("ldap://127.0.0.1 embedded:x.ldif"), "source.url"),
-                invalid("tls for an embedded directory", s -> s.toBuilder().url("embedded:x.ldif")
-                        .tls(LdapTlsSettings.insecure(null)).build(), "source.tls does not apply"));
+                invalid(
+                        "tls for an embedded directory",
+                        s -> s.toBuilder()
+                                .url("embedded:x.ldif")
+                                .tls(LdapTlsSettings.insecure(null))
+                                .build(),
+                        "source.tls does not apply"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSettings")
-    void constructor_invalidSetting_isRejectedNamingTheSetting(String description,
-                                                               Function<LdapSourceSettings, LdapSourceSettings> change,
-                                                               String expectedMessage) {
+    void constructor_invalidSetting_isRejectedNamingTheSetting(
+            String description, Function<LdapSourceSettings, LdapSourceSettings> change, String expectedMessage) {
         assertThatThrownBy(() -> change.apply(VALID))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(expectedMessage)
@@ -147,7 +201,8 @@ class LdapSourceSettingsTest {
 
     @Test
     void urls_embeddedPathWithSpaces_isOneUrl() {
-        assertThat(VALID.withUrl("embedded:/tmp/my dir/people.ldif").urls()).containsExactly("embedded:/tmp/my dir/people.ldif");
+        assertThat(VALID.withUrl("embedded:/tmp/my dir/people.ldif").urls())
+                .containsExactly("embedded:/tmp/my dir/people.ldif");
     }
 
     @ParameterizedTest
@@ -158,15 +213,25 @@ class LdapSourceSettingsTest {
 
     @Test
     void cleartext_toRemoteHost_isAllowedWhenAllowCleartextOrStartTls() {
-        assertThat(VALID.toBuilder().url("ldap://dc1.example.com").allowCleartext(true).build().allowCleartext()).isTrue();
-        assertThat(VALID.toBuilder().url("ldap://dc1.example.com")
-                .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS)).build().tls().mode())
+        assertThat(VALID.toBuilder()
+                        .url("ldap://dc1.example.com")
+                        .allowCleartext(true)
+                        .build()
+                        .allowCleartext())
+                .isTrue();
+        assertThat(VALID.toBuilder()
+                        .url("ldap://dc1.example.com")
+                        .tls(LdapTlsSettings.of(LdapTlsSettings.Mode.STARTTLS))
+                        .build()
+                        .tls()
+                        .mode())
                 .isEqualTo(LdapTlsSettings.Mode.STARTTLS);
     }
 
     @Test
     void bindDn_userPrincipalName_isAccepted() {
-        LdapSourceSettings settings = VALID.toBuilder().bindDn("svc-dirsync@corp.example.com").build();
+        LdapSourceSettings settings =
+                VALID.toBuilder().bindDn("svc-dirsync@corp.example.com").build();
 
         assertThat(settings.bindDn()).isEqualTo("svc-dirsync@corp.example.com");
     }
@@ -176,9 +241,12 @@ class LdapSourceSettingsTest {
         Path store = Files.write(dir.resolve("trust.p12"), new byte[] {1});
         LdapTlsSettings tls = LdapTlsSettings.trusting(null, store, SECRET);
 
-        assertThat(VALID.toBuilder().tls(tls).build().toString()).doesNotContain(SECRET).contains("trust.p12");
+        assertThat(VALID.toBuilder().tls(tls).build().toString())
+                .doesNotContain(SECRET)
+                .contains("trust.p12");
         assertThatThrownBy(() -> LdapTlsSettings.trusting(null, dir.resolve("missing.p12"), null))
-                .hasMessageContaining("source.tls.trustStore").hasMessageContaining("missing.p12");
+                .hasMessageContaining("source.tls.trustStore")
+                .hasMessageContaining("missing.p12");
         assertThatThrownBy(() -> new LdapTlsSettings(null, store, null, null, true))
                 .hasMessageContaining("source.tls.insecure and source.tls.trustStore");
         assertThatThrownBy(() -> new LdapTlsSettings(null, store, null, "PEM", false))
@@ -196,13 +264,20 @@ class LdapSourceSettingsTest {
                 .hasMessageStartingWith("source.filter is not a valid LDAP filter: '(objectCategory=person'");
     }
 
-    private static Arguments invalid(String description, Function<LdapSourceSettings, LdapSourceSettings> change,
-                                     String message) {
+    private static Arguments invalid(
+            String description, Function<LdapSourceSettings, LdapSourceSettings> change, String message) {
         return Arguments.of(description, change, message);
     }
 
     private static LdapSourceSettings with(LdapSourceSettings s, String bindDn, String password, List<String> baseDns) {
-        return new LdapSourceSettings(s.url(), bindDn, password == null ? null : Secret.of(password), baseDns,
-                s.filter(), s.pageSize(), s.connectTimeout(), s.responseTimeout());
+        return new LdapSourceSettings(
+                s.url(),
+                bindDn,
+                password == null ? null : Secret.of(password),
+                baseDns,
+                s.filter(),
+                s.pageSize(),
+                s.connectTimeout(),
+                s.responseTimeout());
     }
 }

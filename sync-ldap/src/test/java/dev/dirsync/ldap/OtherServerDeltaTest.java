@@ -67,8 +67,11 @@ class OtherServerDeltaTest {
 
         assertThat(read).hasSize(2);
         String uuid = server.getEntry(ada, "entryUUID").getAttributeValue("entryUUID");
-        assertThat(read).filteredOn(e -> e.dn().equals(ada)).singleElement()
-                .extracting(SourceEntry::anchor).isEqualTo(Anchor.ofUuid(UUID.fromString(uuid)));
+        assertThat(read)
+                .filteredOn(e -> e.dn().equals(ada))
+                .singleElement()
+                .extracting(SourceEntry::anchor)
+                .isEqualTo(Anchor.ofUuid(UUID.fromString(uuid)));
         assertThat(cursor.kind()).isEqualTo(LdapDirectorySource.MODIFY_TIMESTAMP_CURSOR);
         assertThat(ModifyTimestampCursor.parse(cursor).orElseThrow().since()).isBefore(Instant.now());
     }
@@ -82,7 +85,9 @@ class OtherServerDeltaTest {
         Instant afterAdds = added.plusSeconds(1);
         server.modify(ada, new Modification(ModificationType.REPLACE, "mail", "ada@example.org"));
 
-        SyncCursor since = new ModifyTimestampCursor(afterAdds, ModifyTimestampCursor.parse(full).orElseThrow().scope())
+        SyncCursor since = new ModifyTimestampCursor(
+                        afterAdds,
+                        ModifyTimestampCursor.parse(full).orElseThrow().scope())
                 .toCursor();
         List<SourceEntry> delta = new ArrayList<>();
         SyncCursor next = read(settings(), Optional.of(since), delta);
@@ -109,7 +114,7 @@ class OtherServerDeltaTest {
         LdapSourceSettings settings = settings().toBuilder().skipDisabled(true).build();
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
-            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(DirsyncException.class)
                     .hasMessageContaining("source.skipDisabled")
                     .hasMessageContaining("ldap://127.0.0.1:" + server.getListenPort());
@@ -121,7 +126,9 @@ class OtherServerDeltaTest {
         server.add("dn: ou=Former," + PEOPLE, "objectClass: organizationalUnit", "ou: Former");
         person("ada");
         server.add("dn: uid=old,ou=Former," + PEOPLE, "objectClass: inetOrgPerson", "uid: old", "cn: old", "sn: old");
-        LdapSourceSettings settings = settings().toBuilder().excludedDns(List.of("ou=Former," + PEOPLE)).build();
+        LdapSourceSettings settings = settings().toBuilder()
+                .excludedDns(List.of("ou=Former," + PEOPLE))
+                .build();
 
         List<SourceEntry> read = new ArrayList<>();
         read(settings, Optional.empty(), read);
@@ -130,8 +137,13 @@ class OtherServerDeltaTest {
     }
 
     private LdapSourceSettings settings() {
-        return LdapSourceSettings.builder().url("ldap://127.0.0.1:" + server.getListenPort()).bindDn(BIND_DN)
-                .password(Secret.of(PASSWORD)).baseDns(List.of(PEOPLE)).filter("(objectClass=inetOrgPerson)").build();
+        return LdapSourceSettings.builder()
+                .url("ldap://127.0.0.1:" + server.getListenPort())
+                .bindDn(BIND_DN)
+                .password(Secret.of(PASSWORD))
+                .baseDns(List.of(PEOPLE))
+                .filter("(objectClass=inetOrgPerson)")
+                .build();
     }
 
     private static SyncCursor read(LdapSourceSettings settings, Optional<SyncCursor> since, List<SourceEntry> into) {
@@ -142,7 +154,12 @@ class OtherServerDeltaTest {
 
     private String person(String uid) throws LDAPException, LDIFException {
         String dn = "uid=" + uid + "," + PEOPLE;
-        server.add("dn: " + dn, "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid, "sn: " + uid,
+        server.add(
+                "dn: " + dn,
+                "objectClass: inetOrgPerson",
+                "uid: " + uid,
+                "cn: " + uid,
+                "sn: " + uid,
                 "mail: " + uid + "@example.com");
         return dn;
     }
@@ -150,7 +167,12 @@ class OtherServerDeltaTest {
     /** A person last modified at {@code modified}: the server keeps a modifyTimestamp given with the entry. */
     private String person(String uid, Instant modified) throws LDAPException, LDIFException {
         String dn = "uid=" + uid + "," + PEOPLE;
-        server.add("dn: " + dn, "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid, "sn: " + uid,
+        server.add(
+                "dn: " + dn,
+                "objectClass: inetOrgPerson",
+                "uid: " + uid,
+                "cn: " + uid,
+                "sn: " + uid,
                 "mail: " + uid + "@example.com",
                 "modifyTimestamp: " + StaticUtils.encodeGeneralizedTime(modified.toEpochMilli()));
         return dn;

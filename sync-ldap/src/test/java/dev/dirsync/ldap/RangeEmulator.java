@@ -26,6 +26,7 @@ final class RangeEmulator extends InMemoryOperationInterceptor {
     private final int maxValues;
     /** Per request message ID, the start of the slice asked for. */
     private final Map<Integer, Integer> requestedStart = new ConcurrentHashMap<>();
+
     private final AtomicInteger rangeRequests = new AtomicInteger();
 
     RangeEmulator(String attribute, int maxValues) {
@@ -72,7 +73,8 @@ final class RangeEmulator extends InMemoryOperationInterceptor {
         int to = Math.min(all.length, from + maxValues);
         boolean last = to == all.length;
         entry.removeAttribute(attribute);
-        entry.addAttribute(new Attribute(attribute + ";range=" + from + "-" + (last ? "*" : String.valueOf(to - 1)),
+        entry.addAttribute(new Attribute(
+                attribute + ";range=" + from + "-" + (last ? "*" : String.valueOf(to - 1)),
                 Arrays.copyOfRange(all, from, to)));
         result.setSearchEntry(entry);
     }

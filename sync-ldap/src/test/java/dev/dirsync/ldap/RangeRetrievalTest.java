@@ -55,7 +55,8 @@ class RangeRetrievalTest {
 
         assertThat(read).singleElement().satisfies(entry -> {
             assertThat(entry.attributes().all("proxyAddresses")).containsExactlyElementsOf(addresses(8));
-            assertThat(entry.attributes().names()).noneMatch(name -> name.toLowerCase().contains("range="));
+            assertThat(entry.attributes().names())
+                    .noneMatch(name -> name.toLowerCase().contains("range="));
         });
         assertThat(ranges.rangeRequests()).isEqualTo(2);
     }
@@ -64,8 +65,9 @@ class RangeRetrievalTest {
     void read_sliceSizeExactlyReached_needsNoFollowUp() throws LDAPException, LDIFException {
         addUser("Three", 1, MAX_VALUES);
 
-        assertThat(readAll(10)).singleElement()
-                .satisfies(entry -> assertThat(entry.attributes().all("proxyAddresses")).hasSize(MAX_VALUES));
+        assertThat(readAll(10)).singleElement().satisfies(entry -> assertThat(
+                        entry.attributes().all("proxyAddresses"))
+                .hasSize(MAX_VALUES));
         assertThat(ranges.rangeRequests()).isZero();
     }
 
@@ -80,20 +82,24 @@ class RangeRetrievalTest {
 
         assertThat(read).extracting(SourceEntry::commonName).containsExactlyInAnyOrder("A", "B", "C", "D");
         for (SourceEntry entry : read) {
-            int expected = switch (entry.commonName()) {
-                case "A" -> 2;
-                case "B" -> 7;
-                case "C" -> 4;
-                default -> 1;
-            };
+            int expected =
+                    switch (entry.commonName()) {
+                        case "A" -> 2;
+                        case "B" -> 7;
+                        case "C" -> 4;
+                        default -> 1;
+                    };
             assertThat(entry.attributes().all("proxyAddresses")).containsExactlyElementsOf(addresses(expected));
         }
         assertThat(ranges.rangeRequests()).isEqualTo(2 + 1);
     }
 
     private void addUser(String cn, int guid, int addressCount) throws LDAPException, LDIFException {
-        List<String> lines = new ArrayList<>(List.of("dn: CN=" + cn + "," + TestDirectory.PEOPLE, "objectClass: user",
-                "cn: " + cn, "objectGUID:: " + guid(guid)));
+        List<String> lines = new ArrayList<>(List.of(
+                "dn: CN=" + cn + "," + TestDirectory.PEOPLE,
+                "objectClass: user",
+                "cn: " + cn,
+                "objectGUID:: " + guid(guid)));
         addresses(addressCount).forEach(address -> lines.add("proxyAddresses: " + address));
         server.add(lines.toArray(new String[0]));
     }
@@ -101,8 +107,12 @@ class RangeRetrievalTest {
     private List<SourceEntry> readAll(int pageSize) {
         LdapSourceSettings settings = LdapSourceSettings.builder()
                 .url("ldap://127.0.0.1:" + server.getListenPort())
-                .bindDn(TestDirectory.BIND_DN).password(Secret.of(TestDirectory.PASSWORD))
-                .baseDns(List.of(TestDirectory.BASE)).filter("(objectClass=user)").pageSize(pageSize).build();
+                .bindDn(TestDirectory.BIND_DN)
+                .password(Secret.of(TestDirectory.PASSWORD))
+                .baseDns(List.of(TestDirectory.BASE))
+                .filter("(objectClass=user)")
+                .pageSize(pageSize)
+                .build();
         List<SourceEntry> read = new ArrayList<>();
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
             source.read(Optional.empty(), read::add);
@@ -112,7 +122,8 @@ class RangeRetrievalTest {
 
     private static List<String> addresses(int count) {
         return IntStream.rangeClosed(1, count)
-                .mapToObj(i -> (i == 1 ? "SMTP:" : "smtp:") + "user" + i + "@example.com").toList();
+                .mapToObj(i -> (i == 1 ? "SMTP:" : "smtp:") + "user" + i + "@example.com")
+                .toList();
     }
 
     private static String guid(int n) {

@@ -32,7 +32,8 @@ final class TestDirectory implements AutoCloseable {
     static final String BIND_DN = "CN=dirsync,OU=Service,DC=example,DC=com";
     static final String PASSWORD = "Correct-Horse-Battery-9";
 
-    private static final String BASE_ENTRIES = """
+    private static final String BASE_ENTRIES =
+            """
             dn: DC=example,DC=com
             objectClass: top
             objectClass: domain
@@ -97,7 +98,8 @@ final class TestDirectory implements AutoCloseable {
     /** The DNs a plain search for {@code filter} returns, in the server's order. */
     List<String> searchDns(String filter) throws LDAPException {
         return server.search(BASE, SearchScope.SUB, filter).getSearchEntries().stream()
-                .map(SearchResultEntry::getDN).toList();
+                .map(SearchResultEntry::getDN)
+                .toList();
     }
 
     String url() {
@@ -116,11 +118,21 @@ final class TestDirectory implements AutoCloseable {
     /** An AD user under OU=People with the given extra LDIF lines (anchor attributes, mail, ...). */
     static String user(String cn, String... lines) {
         StringBuilder ldif = new StringBuilder()
-                .append("dn: CN=").append(cn).append(',').append(PEOPLE).append('\n')
+                .append("dn: CN=")
+                .append(cn)
+                .append(',')
+                .append(PEOPLE)
+                .append('\n')
                 .append("objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\n")
-                .append("objectCategory: ").append(PERSON_CATEGORY).append('\n')
-                .append("cn: ").append(cn).append('\n')
-                .append("sAMAccountName: ").append(cn.toLowerCase(Locale.ROOT)).append('\n');
+                .append("objectCategory: ")
+                .append(PERSON_CATEGORY)
+                .append('\n')
+                .append("cn: ")
+                .append(cn)
+                .append('\n')
+                .append("sAMAccountName: ")
+                .append(cn.toLowerCase(Locale.ROOT))
+                .append('\n');
         for (String line : lines) {
             ldif.append(line).append('\n');
         }

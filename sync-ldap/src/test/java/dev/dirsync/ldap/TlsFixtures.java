@@ -26,15 +26,23 @@ final class TlsFixtures {
     static final String KEY_STORE_PASSWORD = "server-keystore-secret";
     static final String TRUST_STORE_PASSWORD = "trust-store-secret";
 
-    private TlsFixtures() {
-    }
+    private TlsFixtures() {}
 
     /** A PKCS12 key store with a self-signed certificate for {@code cn}, valid for the given names. */
     static Path serverKeyStore(Path dir, String cn, List<String> ipAddresses, List<String> dnsNames) {
         Path file = dir.resolve(cn + "-server.p12");
-        List<String> args = new ArrayList<>(List.of("generate-self-signed-certificate", "--keystore", file.toString(),
-                "--keystore-password", KEY_STORE_PASSWORD, "--keystore-type", "PKCS12", "--alias", "server",
-                "--subject-dn", "CN=" + cn));
+        List<String> args = new ArrayList<>(List.of(
+                "generate-self-signed-certificate",
+                "--keystore",
+                file.toString(),
+                "--keystore-password",
+                KEY_STORE_PASSWORD,
+                "--keystore-type",
+                "PKCS12",
+                "--alias",
+                "server",
+                "--subject-dn",
+                "CN=" + cn));
         ipAddresses.forEach(ip -> args.addAll(List.of("--subject-alternative-name-ip-address", ip)));
         dnsNames.forEach(dns -> args.addAll(List.of("--subject-alternative-name-dns", dns)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,22 +72,27 @@ final class TlsFixtures {
      * An in-memory server presenting the key store's certificate on two listeners: {@code ldaps}
      * and {@code ldap} with StartTLS.
      */
-    static InMemoryDirectoryServer start(Path serverKeyStore) throws LDAPException, LDIFException, GeneralSecurityException {
-        SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(serverKeyStore.toFile(),
-                KEY_STORE_PASSWORD.toCharArray(), "PKCS12", null), null);
+    static InMemoryDirectoryServer start(Path serverKeyStore)
+            throws LDAPException, LDIFException, GeneralSecurityException {
+        SSLUtil serverTls = new SSLUtil(
+                new KeyStoreKeyManager(serverKeyStore.toFile(), KEY_STORE_PASSWORD.toCharArray(), "PKCS12", null),
+                null);
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(TestDirectory.BASE);
         config.setSchema(null);
         config.addAdditionalBindCredentials(TestDirectory.BIND_DN, TestDirectory.PASSWORD);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         config.setListenerConfigs(
-                InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, 0, serverTls.createSSLServerSocketFactory(),
-                        null),
+                InMemoryListenerConfig.createLDAPSConfig(
+                        "ldaps", loopback, 0, serverTls.createSSLServerSocketFactory(), null),
                 InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, serverTls.createSSLSocketFactory()));
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         server.add("dn: " + TestDirectory.BASE, "objectClass: domain", "dc: example");
         server.add("dn: " + TestDirectory.PEOPLE, "objectClass: organizationalUnit", "ou: People");
-        server.add("dn: CN=Tls User," + TestDirectory.PEOPLE, "objectClass: user",
-                "objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com", "cn: Tls User",
+        server.add(
+                "dn: CN=Tls User," + TestDirectory.PEOPLE,
+                "objectClass: user",
+                "objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com",
+                "cn: Tls User",
                 "objectGUID:: AAECAwQFBgcICQoLDA0ODw==");
         server.startListening();
         return server;

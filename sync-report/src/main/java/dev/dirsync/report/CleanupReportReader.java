@@ -113,7 +113,9 @@ public final class CleanupReportReader implements AutoCloseable {
         if (header.isEmpty()) {
             throw new ReportInputException(source + " is empty: expected the header " + CsvReportWriter.HEADER);
         }
-        List<String> names = header.get().cells().stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).toList();
+        List<String> names = header.get().cells().stream()
+                .map(c -> c.strip().toUpperCase(Locale.ROOT))
+                .toList();
         boolean full = names.equals(COLUMNS);
         boolean idFix = names.equals(COLUMNS.subList(0, IDFIX_COLUMNS));
         if (!full && !idFix) {
@@ -137,7 +139,12 @@ public final class CleanupReportReader implements AutoCloseable {
         if (attribute.isEmpty()) {
             throw malformed(record, "ATTRIBUTE is empty");
         }
-        return new FixRow(record.line(), dn, attribute, valueOf(cells.get(VALUE)), valueOf(cells.get(UPDATE)),
+        return new FixRow(
+                record.line(),
+                dn,
+                attribute,
+                valueOf(cells.get(VALUE)),
+                valueOf(cells.get(UPDATE)),
                 action(record, cells.get(ACTION)));
     }
 

@@ -12,8 +12,8 @@ import java.util.Objects;
  * order; {@code byAttribute} by attribute name, alphabetically (ignoring case). Neither holds zero
  * counts.
  */
-public record ReportTotals(long findings, long objectsWithFindings, Map<String, Long> byErrorClass,
-                           Map<String, Long> byAttribute) {
+public record ReportTotals(
+        long findings, long objectsWithFindings, Map<String, Long> byErrorClass, Map<String, Long> byAttribute) {
 
     public static final ReportTotals EMPTY = new ReportTotals(0, 0, Map.of(), Map.of());
 

@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /** Opens cleanup report writers. */
 public final class ReportWriters {
-    private ReportWriters() {
-    }
+    private ReportWriters() {}
 
     /**
      * A writer of {@code format} onto {@code out}. The document is started on the first finding (or

@@ -48,8 +48,10 @@ class CleanupReportReaderTest {
 
         List<FixRow> rows = readAll(file);
 
-        assertThat(rows).extracting(FixRow::attribute).containsExactly(
-                "displayName", "mailNickname", "proxyAddresses", "sn", "givenName", "userPrincipalName");
+        assertThat(rows)
+                .extracting(FixRow::attribute)
+                .containsExactly(
+                        "displayName", "mailNickname", "proxyAddresses", "sn", "givenName", "userPrincipalName");
         for (int i = 0; i < findings.size(); i++) {
             assertThat(rows.get(i).dn()).isEqualTo(ReportFixtures.ALICE.dn());
             assertThat(rows.get(i).value()).isEqualTo(findings.get(i).value());
@@ -69,14 +71,16 @@ class CleanupReportReaderTest {
 
         List<FixRow> rows = readAll(csv);
 
-        assertThat(rows).extracting(FixRow::action)
+        assertThat(rows)
+                .extracting(FixRow::action)
                 .containsExactly(FixAction.EDIT, FixAction.REMOVE, FixAction.COMPLETE, null);
         assertThat(rows.get(1).update()).isNull();
     }
 
     @Test
     void idFixHeaderWithoutDetail_andLowerCaseNames_areAccepted() {
-        String csv = HEADER.toLowerCase().replace(",detail", "") + "\n" + ANNA_CELL + ",Anna,user,mail,Format,a@b,a@b.com,EDIT,EDIT\n";
+        String csv = HEADER.toLowerCase().replace(",detail", "") + "\n" + ANNA_CELL
+                + ",Anna,user,mail,Format,a@b,a@b.com,EDIT,EDIT\n";
 
         assertThat(readAll(csv)).singleElement().satisfies(row -> {
             assertThat(row.value()).isEqualTo("a@b");
@@ -86,7 +90,8 @@ class CleanupReportReaderTest {
 
     @Test
     void blankLinesAndRowsOfEmptyCells_areSkipped() {
-        String csv = HEADER + "\r\n\r\n,,,,,,,,,\r\n" + ANNA_CELL + ",Anna,user,mail,Format,a@b,a@b.com,EDIT,EDIT,\r\n\r\n";
+        String csv =
+                HEADER + "\r\n\r\n,,,,,,,,,\r\n" + ANNA_CELL + ",Anna,user,mail,Format,a@b,a@b.com,EDIT,EDIT,\r\n\r\n";
 
         assertThat(readAll(csv)).singleElement().extracting(FixRow::row).isEqualTo(4);
     }
@@ -96,7 +101,8 @@ class CleanupReportReaderTest {
     void neutralising_isUndoneForEveryFormulaStart(String start) {
         String value = start + "x";
 
-        assertThat(NeutralisedCell.undo(CsvCells.encode(value).replace("\"", ""))).isEqualTo(value);
+        assertThat(NeutralisedCell.undo(CsvCells.encode(value).replace("\"", "")))
+                .isEqualTo(value);
     }
 
     @ParameterizedTest
@@ -106,7 +112,11 @@ class CleanupReportReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            quoteCharacter = '`',
+            textBlock =
+                    """
             not a report                | NAME,MAIL                         | line 1: not a cleanup report header
             columns in another order    | `COMMONNAME,DISTINGUISHEDNAME,OBJECTCLASS,ATTRIBUTE,ERROR,VALUE,UPDATE,PROPOSEDACTION,ACTION,DETAIL` | line 1: not a cleanup report header: expected DISTINGUISHEDNAME,COMMONNAME
             """)
@@ -124,7 +134,11 @@ class CleanupReportReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            quoteCharacter = '`',
+            textBlock =
+                    """
             too few cells          | `CN=x,x,user,mail,Format,a,b,EDIT\r\n`                   | line 5: expected 10 cells, like the header, got 8
             unknown action         | `CN=x,x,user,mail,Format,a,b,EDIT,DELETE,\r\n`           | line 5: ACTION must be EDIT, REMOVE, COMPLETE or empty, got 'DELETE'
             empty dn               | `,x,user,mail,Format,a,b,EDIT,EDIT,\r\n`                 | line 5: DISTINGUISHEDNAME is empty
@@ -149,8 +163,8 @@ class CleanupReportReaderTest {
 
         try (CleanupReportReader reader = CleanupReportReader.of(new StringReader(csv), "cleanup report test.csv")) {
             assertThat(reader.next()).isPresent();
-            assertThatThrownBy(reader::next).hasMessage("cleanup report test.csv line 3: expected 10 cells, like the "
-                    + "header, got 1");
+            assertThatThrownBy(reader::next)
+                    .hasMessage("cleanup report test.csv line 3: expected 10 cells, like the " + "header, got 1");
         }
     }
 
@@ -166,8 +180,10 @@ class CleanupReportReaderTest {
     @Test
     void fileThatIsNotUtf8_isRefusedWithAHint() throws IOException {
         Path file = dir.resolve("ansi.csv");
-        Files.write(file, (HEADER + "\r\nCN=J\u00f6rg,x,user,mail,Format,a,b,EDIT,EDIT,\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                file,
+                (HEADER + "\r\nCN=J\u00f6rg,x,user,mail,Format,a,b,EDIT,EDIT,\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> readAll(file))
                 .isInstanceOf(ReportInputException.class)

@@ -30,9 +30,10 @@ class CsvReportTest {
         byte[] bytes = out.toByteArray();
 
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + HEADER + "\r\n"
-                + "\"CN=Alice Andersen,OU=Staff,DC=corp,DC=example,DC=com\",Alice Andersen,user,displayName,Blank,,"
-                + "Alice Andersen,EDIT,,\r\n");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFF" + HEADER + "\r\n"
+                        + "\"CN=Alice Andersen,OU=Staff,DC=corp,DC=example,DC=com\",Alice Andersen,user,displayName,Blank,,"
+                        + "Alice Andersen,EDIT,,\r\n");
     }
 
     @Test
@@ -42,14 +43,24 @@ class CsvReportTest {
 
     @Test
     void formulaLikeValues_arePrefixedWithApostrophe_beforeQuoting() {
-        String csv = ReportFixtures.render(ReportFormat.CSV, List.of(new ReportFixtures.Item(ALICE,
-                finding("mail", "=HYPERLINK(\"http://x.example\",\"y\")", "+1@corp.example.com",
-                        ProposedAction.COMPLETE, "@other", ErrorClass.FORMAT, ErrorClass.LOCAL_PART))));
+        String csv = ReportFixtures.render(
+                ReportFormat.CSV,
+                List.of(new ReportFixtures.Item(
+                        ALICE,
+                        finding(
+                                "mail",
+                                "=HYPERLINK(\"http://x.example\",\"y\")",
+                                "+1@corp.example.com",
+                                ProposedAction.COMPLETE,
+                                "@other",
+                                ErrorClass.FORMAT,
+                                ErrorClass.LOCAL_PART))));
 
         String row = csv.split("\r\n")[1];
-        assertThat(row).isEqualTo("\"CN=Alice Andersen,OU=Staff,DC=corp,DC=example,DC=com\",Alice Andersen,user,mail,"
-                + "\"Format, LocalPart\",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",'+1@corp.example.com,"
-                + "COMPLETE,,'@other");
+        assertThat(row)
+                .isEqualTo("\"CN=Alice Andersen,OU=Staff,DC=corp,DC=example,DC=com\",Alice Andersen,user,mail,"
+                        + "\"Format, LocalPart\",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",'+1@corp.example.com,"
+                        + "COMPLETE,,'@other");
     }
 
     @Test

@@ -16,8 +16,7 @@ import java.nio.file.Path;
 final class Golden {
     private static final Path SOURCE_DIR = Path.of("src", "test", "resources", "golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, String actual) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
@@ -26,7 +25,9 @@ final class Golden {
             return;
         }
         try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file %s (create it with -Dgolden.update=true)", name).isNotNull();
+            assertThat(in)
+                    .as("golden file %s (create it with -Dgolden.update=true)", name)
+                    .isNotNull();
             String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(actual).as("output differs from golden/%s", name).isEqualTo(expected);
         }

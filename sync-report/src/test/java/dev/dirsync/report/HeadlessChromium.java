@@ -54,11 +54,13 @@ final class HeadlessChromium {
             return Optional.of(debian);
         }
         String path = System.getenv("PATH");
-        return path == null ? Optional.empty() : Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "chromium"))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return path == null
+                ? Optional.empty()
+                : Stream.of(path.split(File.pathSeparator))
+                        .filter(dir -> !dir.isEmpty())
+                        .map(dir -> Path.of(dir, "chromium"))
+                        .filter(Files::isExecutable)
+                        .findFirst();
     }
 
     /** The page's DOM once its script has run. */
@@ -69,8 +71,11 @@ final class HeadlessChromium {
 
     void screenshot(URI page, Path png, int width, int height) throws IOException, InterruptedException {
         Files.deleteIfExists(png);
-        run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--hide-scrollbars", page.toString()));
+        run(List.of(
+                "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
+                page.toString()));
         assertThat(png).as("screenshot written by chromium").isNotEmptyFile();
     }
 
@@ -79,9 +84,17 @@ final class HeadlessChromium {
         Path profile = Files.createDirectories(workDir.resolve("profile-" + run));
         Path stdout = workDir.resolve("chromium-" + run + ".out");
         Path stderr = workDir.resolve("chromium-" + run + ".err");
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+        List<String> command = new ArrayList<>(List.of(
+                executable.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
                 "--virtual-time-budget=" + VIRTUAL_TIME_BUDGET_MS));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
@@ -92,7 +105,9 @@ final class HeadlessChromium {
             process.destroyForcibly();
             fail("chromium did not finish within " + TIMEOUT_SECONDS + " s; see " + stderr);
         }
-        assertThat(process.exitValue()).as("chromium exit status; see %s", stderr).isZero();
+        assertThat(process.exitValue())
+                .as("chromium exit status; see %s", stderr)
+                .isZero();
         return stdout;
     }
 }

@@ -27,7 +27,8 @@ class HtmlReportBrowserIT {
     private static final int PAGE_SIZE = 200;
     private static final Path WORK_DIR = Path.of("target", "html-report-it").toAbsolutePath();
     private static final Path SCREENSHOT = Path.of("target", "report.png").toAbsolutePath();
-    private static final Pattern TBODY = Pattern.compile("<table id=\"findings\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL);
+    private static final Pattern TBODY =
+            Pattern.compile("<table id=\"findings\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL);
     private static final Pattern SHOWN_COUNT = Pattern.compile("<p id=\"shown-count\"[^>]*>");
     private static final Pattern COMMON_NAME = Pattern.compile("<span class=\"cn\">([^<]*)</span>");
 
@@ -41,7 +42,7 @@ class HtmlReportBrowserIT {
         items = GeneratedFindings.generate(FINDINGS);
         Path file = WORK_DIR.resolve("report.html");
         try (OutputStream out = Files.newOutputStream(file);
-             ReportWriter writer = ReportWriters.open(ReportFormat.HTML, out, ReportFixtures.CONTEXT)) {
+                ReportWriter writer = ReportWriters.open(ReportFormat.HTML, out, ReportFixtures.CONTEXT)) {
             ReportFixtures.feed(writer, items);
         }
         report = file.toUri();
@@ -93,8 +94,10 @@ class HtmlReportBrowserIT {
 
     @Test
     void sortInAddress_ordersRowsDescending() throws Exception {
-        String last = items.stream().map(item -> item.entry().commonName())
-                .max(Comparator.comparing(cn -> cn.toLowerCase(Locale.ROOT))).orElseThrow();
+        String last = items.stream()
+                .map(item -> item.entry().commonName())
+                .max(Comparator.comparing(cn -> cn.toLowerCase(Locale.ROOT)))
+                .orElseThrow();
 
         Page page = open("#sort=object&dir=desc");
 
@@ -119,10 +122,18 @@ class HtmlReportBrowserIT {
 
     /** What the page's search looks through, as the page's script builds it. */
     private static String searchText(ReportFixtures.Item item) {
-        return String.join("\n", item.entry().dn(), item.entry().commonName(), item.entry().kind().reportName(),
-                item.finding().attribute(), String.join(" ", item.finding().errorText()),
-                String.valueOf(item.finding().value()), String.valueOf(item.finding().suggested()),
-                item.finding().action().name(), String.valueOf(item.finding().detail())).toLowerCase(Locale.ROOT);
+        return String.join(
+                        "\n",
+                        item.entry().dn(),
+                        item.entry().commonName(),
+                        item.entry().kind().reportName(),
+                        item.finding().attribute(),
+                        String.join(" ", item.finding().errorText()),
+                        String.valueOf(item.finding().value()),
+                        String.valueOf(item.finding().suggested()),
+                        item.finding().action().name(),
+                        String.valueOf(item.finding().detail()))
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The DOM Chromium dumped, read with patterns that know this page's markup. */
@@ -139,7 +150,9 @@ class HtmlReportBrowserIT {
             Matcher tbody = TBODY.matcher(dom);
             assertThat(tbody.find()).as("findings table body in the dumped DOM").isTrue();
             int rows = 0;
-            for (int at = tbody.group(1).indexOf("<tr>"); at >= 0; at = tbody.group(1).indexOf("<tr>", at + 1)) {
+            for (int at = tbody.group(1).indexOf("<tr>");
+                    at >= 0;
+                    at = tbody.group(1).indexOf("<tr>", at + 1)) {
                 rows++;
             }
             assertThat(shownCountAttribute("data-rendered")).isEqualTo(String.valueOf(rows));
@@ -147,7 +160,11 @@ class HtmlReportBrowserIT {
         }
 
         List<String> commonNames() {
-            return COMMON_NAME.matcher(dom).results().map(m -> m.group(1).replace("&amp;", "&")).toList();
+            return COMMON_NAME
+                    .matcher(dom)
+                    .results()
+                    .map(m -> m.group(1).replace("&amp;", "&"))
+                    .toList();
         }
 
         private String shownCountAttribute(String name) {

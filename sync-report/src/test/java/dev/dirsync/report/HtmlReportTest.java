@@ -36,9 +36,10 @@ class HtmlReportTest {
 
         JsonNode findings = MAPPER.readTree(jsonBlock(html, "findings-data"));
         assertThat(findings).hasSize(9);
-        assertThat(findings.get(6).toString()).isEqualTo("[\"" + ReportFixtures.DAVE.dn().replace("\"", "\\\"")
-                + "\",\"Dave \\\"Ops\\\" Ng\",\"user\",\"mailNickname\",[\"Character\"],\"-dave..ng</script>\","
-                + "\"-dave.ng_/script_\",\"EDIT\",null]");
+        assertThat(findings.get(6).toString())
+                .isEqualTo("[\"" + ReportFixtures.DAVE.dn().replace("\"", "\\\"")
+                        + "\",\"Dave \\\"Ops\\\" Ng\",\"user\",\"mailNickname\",[\"Character\"],\"-dave..ng</script>\","
+                        + "\"-dave.ng_/script_\",\"EDIT\",null]");
         JsonNode totals = MAPPER.readTree(jsonBlock(html, "totals-data"));
         assertThat(totals.get("findings").asLong()).isEqualTo(9);
         assertThat(totals.get("byErrorClass").get("Character").asLong()).isEqualTo(5);
@@ -47,11 +48,21 @@ class HtmlReportTest {
     @Test
     void valuesThatCouldEndTheScriptElement_areEscaped() throws IOException {
         String hostile = "</script><script>alert(1)</script><!--<script>x\u2028y\u2029z&";
-        String html = ReportFixtures.render(ReportFormat.HTML, List.of(new ReportFixtures.Item(ALICE,
-                finding("displayName", hostile, hostile, ProposedAction.COMPLETE, hostile, ErrorClass.LENGTH))));
+        String html = ReportFixtures.render(
+                ReportFormat.HTML,
+                List.of(new ReportFixtures.Item(
+                        ALICE,
+                        finding(
+                                "displayName",
+                                hostile,
+                                hostile,
+                                ProposedAction.COMPLETE,
+                                hostile,
+                                ErrorClass.LENGTH))));
 
         String data = jsonBlock(html, "findings-data");
-        assertThat(data).doesNotContain("<", ">", "&", "\u2028", "\u2029")
+        assertThat(data)
+                .doesNotContain("<", ">", "&", "\u2028", "\u2029")
                 .contains("\\u003C/script\\u003E", "\\u2028", "\\u2029");
         assertThat(MAPPER.readTree(data).get(0).get(5).asText()).isEqualTo(hostile);
         assertThat(html).doesNotContain("alert(1)</script>");
@@ -59,13 +70,14 @@ class HtmlReportTest {
 
     @Test
     void headerValues_areHtmlEscaped() {
-        ReportContext context = new ReportContext(Instant.parse("2024-05-06T07:08:09Z"),
-                "ldap://<b>evil</b>", "p&\"q\"");
+        ReportContext context =
+                new ReportContext(Instant.parse("2024-05-06T07:08:09Z"), "ldap://<b>evil</b>", "p&\"q\"");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReportWriters.open(ReportFormat.HTML, out, context).close();
         String html = out.toString(StandardCharsets.UTF_8);
 
-        assertThat(html).contains("<dd>ldap://&lt;b&gt;evil&lt;/b&gt;</dd>", "<dd>p&amp;&quot;q&quot;</dd>")
+        assertThat(html)
+                .contains("<dd>ldap://&lt;b&gt;evil&lt;/b&gt;</dd>", "<dd>p&amp;&quot;q&quot;</dd>")
                 .doesNotContain("<b>evil");
     }
 
@@ -74,18 +86,26 @@ class HtmlReportTest {
         String html = ReportFixtures.render(ReportFormat.HTML, ReportFixtures.sample());
 
         assertThat(html).doesNotContain(" src=", " href=", "@import", "url(", "//cdn");
-        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                + "style-src '" + sha256(only(INLINE_STYLE, html)) + "'; script-src '" + sha256(only(INLINE_SCRIPT, html))
-                + "'; img-src data:; base-uri 'none'; form-action 'none'\">");
+        assertThat(html)
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        + "style-src '" + sha256(only(INLINE_STYLE, html)) + "'; script-src '"
+                        + sha256(only(INLINE_SCRIPT, html))
+                        + "'; img-src data:; base-uri 'none'; form-action 'none'\">");
     }
 
     @Test
     void page_carriesTheStableElementIdsOfItsControls() {
         String html = ReportFixtures.render(ReportFormat.HTML, List.of());
 
-        assertThat(html).contains("id=\"filter-class\"", "id=\"filter-attribute\"", "id=\"filter-text\"",
-                "<table id=\"findings\">", "<tbody></tbody>", "id=\"shown-count\"",
-                "<time datetime=\"2024-05-06T07:08:09Z\">2024-05-06 07:08:09 UTC</time>");
+        assertThat(html)
+                .contains(
+                        "id=\"filter-class\"",
+                        "id=\"filter-attribute\"",
+                        "id=\"filter-text\"",
+                        "<table id=\"findings\">",
+                        "<tbody></tbody>",
+                        "id=\"shown-count\"",
+                        "<time datetime=\"2024-05-06T07:08:09Z\">2024-05-06 07:08:09 UTC</time>");
     }
 
     static String jsonBlock(String html, String id) {
@@ -105,7 +125,9 @@ class HtmlReportTest {
     }
 
     private static String sha256(String text) throws NoSuchAlgorithmException {
-        return "sha256-" + Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return "sha256-"
+                + Base64.getEncoder()
+                        .encodeToString(
+                                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

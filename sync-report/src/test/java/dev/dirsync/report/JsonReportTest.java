@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {};
 
     @Test
     void sample_matchesGoldenFile() throws IOException {
@@ -45,12 +45,21 @@ class JsonReportTest {
         JsonNode totals = report.get("totals");
         assertThat(totals.get("findings").asLong()).isEqualTo(9);
         assertThat(totals.get("objectsWithFindings").asLong()).isEqualTo(7);
-        assertThat(MAPPER.convertValue(totals.get("byErrorClass"), COUNTS)).containsExactly(
-                Map.entry("Blank", 1L), Map.entry("Character", 5L), Map.entry("Format", 2L),
-                Map.entry("TopLevelDomain", 1L), Map.entry("Duplicate", 1L));
-        assertThat(MAPPER.convertValue(totals.get("byAttribute"), COUNTS)).containsExactly(
-                Map.entry("displayName", 1L), Map.entry("mail", 2L), Map.entry("mailNickname", 1L),
-                Map.entry("proxyAddresses", 3L), Map.entry("sAMAccountName", 1L), Map.entry("userPrincipalName", 1L));
+        assertThat(MAPPER.convertValue(totals.get("byErrorClass"), COUNTS))
+                .containsExactly(
+                        Map.entry("Blank", 1L),
+                        Map.entry("Character", 5L),
+                        Map.entry("Format", 2L),
+                        Map.entry("TopLevelDomain", 1L),
+                        Map.entry("Duplicate", 1L));
+        assertThat(MAPPER.convertValue(totals.get("byAttribute"), COUNTS))
+                .containsExactly(
+                        Map.entry("displayName", 1L),
+                        Map.entry("mail", 2L),
+                        Map.entry("mailNickname", 1L),
+                        Map.entry("proxyAddresses", 3L),
+                        Map.entry("sAMAccountName", 1L),
+                        Map.entry("userPrincipalName", 1L));
     }
 
     @Test

@@ -56,10 +56,11 @@ class ReportWriterLifecycleTest {
     @EnumSource(ReportFormat.class)
     void streamFailure_surfacesAsReportOutputException_byCloseAtTheLatest(ReportFormat format) {
         assertThatThrownBy(() -> {
-            try (ReportWriter writer = ReportWriters.open(format, new BrokenStream(), ReportFixtures.CONTEXT)) {
-                ReportFixtures.feed(writer, ReportFixtures.sample());
-            }
-        }).isInstanceOf(ReportOutputException.class)
+                    try (ReportWriter writer = ReportWriters.open(format, new BrokenStream(), ReportFixtures.CONTEXT)) {
+                        ReportFixtures.feed(writer, ReportFixtures.sample());
+                    }
+                })
+                .isInstanceOf(ReportOutputException.class)
                 .hasMessageContaining("could not write the " + format + " report")
                 .hasMessageContaining("No space left on device")
                 .hasCauseInstanceOf(IOException.class)

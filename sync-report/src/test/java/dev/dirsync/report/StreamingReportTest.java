@@ -20,7 +20,8 @@ class StreamingReportTest {
     private static final int FINDINGS = 100_000;
     private static final long MAX_BUFFERED = 64 * 1024;
     private static final long MAX_HEAD_AND_TAIL = 64 * 1024;
-    private static final List<String> ATTRIBUTES = List.of("mail", "proxyAddresses", "userPrincipalName", "mailNickname");
+    private static final List<String> ATTRIBUTES =
+            List.of("mail", "proxyAddresses", "userPrincipalName", "mailNickname");
 
     @ParameterizedTest
     @EnumSource(ReportFormat.class)
@@ -38,7 +39,8 @@ class StreamingReportTest {
         long perRowAtLeast = (out.count - MAX_HEAD_AND_TAIL) / FINDINGS;
         assertThat(perRowAtLeast).isGreaterThan(50);
         for (int i = 0; i <= FINDINGS; i += 100) {
-            assertThat(reached[i]).as("bytes written after %d findings", i)
+            assertThat(reached[i])
+                    .as("bytes written after %d findings", i)
                     .isGreaterThanOrEqualTo(i * perRowAtLeast - MAX_BUFFERED);
         }
         ReportTotals totals = writer.totals();
@@ -56,10 +58,15 @@ class StreamingReportTest {
 
     private static Finding finding(int i) {
         String value = "user." + sixDigits(i) + " @corp.example.com";
-        List<ErrorClass> classes = i % 10 == 0 ? List.of(ErrorClass.CHARACTER, ErrorClass.DUPLICATE)
-                : List.of(ErrorClass.CHARACTER);
-        return new Finding(ATTRIBUTES.get(i % ATTRIBUTES.size()), value, classes, value.replace(" ", ""),
-                ProposedAction.EDIT, null);
+        List<ErrorClass> classes =
+                i % 10 == 0 ? List.of(ErrorClass.CHARACTER, ErrorClass.DUPLICATE) : List.of(ErrorClass.CHARACTER);
+        return new Finding(
+                ATTRIBUTES.get(i % ATTRIBUTES.size()),
+                value,
+                classes,
+                value.replace(" ", ""),
+                ProposedAction.EDIT,
+                null);
     }
 
     private static String sixDigits(int n) {

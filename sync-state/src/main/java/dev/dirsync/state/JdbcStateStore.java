@@ -1,7 +1,6 @@
 package dev.dirsync.state;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
@@ -9,6 +8,7 @@ import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.state.SyncedObject;
 import dev.dirsync.state.internal.CursorDao;
@@ -93,8 +93,8 @@ public final class JdbcStateStore implements StateStore {
             String version = Migrations.apply(pool, sqlErrors);
             LOG.info("state store {} ready (schema version {})", settings.displayUrl(), version);
             ready = true;
-            return new JdbcStateStore(pool, settings.displayUrl(), new Database(pool, dialect, settings.displayUrl()),
-                    clock);
+            return new JdbcStateStore(
+                    pool, settings.displayUrl(), new Database(pool, dialect, settings.displayUrl()), clock);
         } finally {
             if (!ready) {
                 pool.close();
@@ -245,8 +245,17 @@ public final class JdbcStateStore implements StateStore {
         db.transaction("record error", c -> {
             int attempts = errors.openAttempts(c, error.anchor()) + 1;
             Instant at = error.at() != null ? error.at() : now();
-            errors.record(c, new ObjectError(error.anchor(), error.dn(), error.runId(), error.kind(), error.code(),
-                    error.message(), attempts, at));
+            errors.record(
+                    c,
+                    new ObjectError(
+                            error.anchor(),
+                            error.dn(),
+                            error.runId(),
+                            error.kind(),
+                            error.code(),
+                            error.message(),
+                            attempts,
+                            at));
             return null;
         });
     }

@@ -22,6 +22,7 @@ public record StateStoreSettings(String url, String user, Secret password, int p
      * commit to the file before the commit returns.
      */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/dirsync;WRITE_DELAY=0";
+
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final int MAX_POOL_SIZE = 32;
 
@@ -31,8 +32,8 @@ public record StateStoreSettings(String url, String user, Secret password, int p
             throw new IllegalArgumentException("state.url must not be blank");
         }
         if (!JdbcUrls.isSupported(url)) {
-            throw new IllegalArgumentException("state.url must be a jdbc:h2: or jdbc:postgresql: URL, got '"
-                    + JdbcUrls.redact(url) + "'");
+            throw new IllegalArgumentException(
+                    "state.url must be a jdbc:h2: or jdbc:postgresql: URL, got '" + JdbcUrls.redact(url) + "'");
         }
         if (user != null && user.isBlank()) {
             throw new IllegalArgumentException("state.user must not be blank when set");

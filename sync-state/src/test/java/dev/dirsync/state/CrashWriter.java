@@ -7,8 +7,7 @@ import dev.dirsync.core.state.RunType;
  * one after another and prints "saved N" after each save returned, until it is killed.
  */
 public final class CrashWriter {
-    private CrashWriter() {
-    }
+    private CrashWriter() {}
 
     public static void main(String[] args) {
         StateStoreSettings settings = new StateStoreSettings(args[0], null, null);

@@ -2,33 +2,9 @@ package dev.dirsync.state;
 
 import static dev.dirsync.state.StateFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
-import dev.dirsync.core.DirsyncException;
-import dev.dirsync.core.state.RunSummary;
-import dev.dirsync.core.model.Anchor;
-import dev.dirsync.core.model.MailUserField;
-import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.port.CursorStore;
-import dev.dirsync.core.state.ObjectError;
-import dev.dirsync.core.state.PendingRemoval;
-import dev.dirsync.core.state.RunRecord;
-import dev.dirsync.core.state.RunStatus;
-import dev.dirsync.core.state.RunType;
-import dev.dirsync.core.state.SyncedObject;
-import java.nio.ByteBuffer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.dirsync.core.port.SyncCursor;
 import org.junit.jupiter.api.Test;
 
 /**

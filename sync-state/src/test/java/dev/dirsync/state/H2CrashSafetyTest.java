@@ -28,13 +28,18 @@ class H2CrashSafetyTest {
     @Test
     void writesThatReturned_surviveKill9() throws Exception {
         StateStoreSettings settings = StateStoreSettings.h2File(dir.resolve("state"));
-        Process child = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), settings.url())
+        Process child = new ProcessBuilder(
+                        javaExecutable(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashWriter.class.getName(),
+                        settings.url())
                 .redirectError(dir.resolve("child.err").toFile())
                 .start();
         long runId = -1;
         int lastSaved = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("run ")) {
@@ -51,7 +56,8 @@ class H2CrashSafetyTest {
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(lastSaved + 1).as("objects acknowledged before the kill (see %s)", dir.resolve("child.err"))
+        assertThat(lastSaved + 1)
+                .as("objects acknowledged before the kill (see %s)", dir.resolve("child.err"))
                 .isEqualTo(ACKNOWLEDGED_BEFORE_KILL);
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
 

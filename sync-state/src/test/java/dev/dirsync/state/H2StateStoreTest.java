@@ -46,16 +46,18 @@ class H2StateStoreTest extends StateStoreContract {
         assertThatThrownBy(() -> JdbcStateStore.open(wrong))
                 .isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageStartingWith("state store " + h2Url(file) + ": connect failed")
-                .message().doesNotContain("wrong-staple").doesNotContain("right-horse-battery");
+                .message()
+                .doesNotContain("wrong-staple")
+                .doesNotContain("right-horse-battery");
     }
 
     @Test
     void schemaHistory_recordsEachVersionApplied() throws Exception {
         try (Connection connection = store.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
-                             + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                                + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+                ResultSet rows = statement.executeQuery()) {
             for (String version : new String[] {"1", "2"}) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo(version);
@@ -67,8 +69,8 @@ class H2StateStoreTest extends StateStoreContract {
 
     private String setting(String name) throws Exception {
         try (Connection connection = store.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
             statement.setString(1, name);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;

@@ -22,9 +22,11 @@ class OpenFailuresTest {
 
         assertThatThrownBy(() -> JdbcStateStore.open(settings))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageStartingWith("state store jdbc:postgresql://127.0.0.1:" + port
-                        + "/dirsync?password=***: connect failed")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("in-url-secret").doesNotContain("field-secret"));
+                .hasMessageStartingWith(
+                        "state store jdbc:postgresql://127.0.0.1:" + port + "/dirsync?password=***: connect failed")
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("in-url-secret")
+                        .doesNotContain("field-secret"));
     }
 
     @Test

@@ -39,7 +39,8 @@ class PostgresStateStoreIT extends StateStoreContract {
         DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
             if (!connection.isValid(LOGIN_TIMEOUT_SECONDS)) {
-                Assertions.fail("PostgreSQL at " + JdbcUrls.redact(URL) + " let the test user in but stopped answering");
+                Assertions.fail(
+                        "PostgreSQL at " + JdbcUrls.redact(URL) + " let the test user in but stopped answering");
             }
         } catch (SQLException e) {
             String state = String.valueOf(e.getSQLState());
@@ -53,15 +54,18 @@ class PostgresStateStoreIT extends StateStoreContract {
                 unreachable = message;
                 return;
             }
-            Assertions.fail("PostgreSQL at " + JdbcUrls.redact(URL) + " refused the test connection as '" + USER
-                    + "' (" + e.getMessage() + "); run .ci/setup-postgres to create the test role and database", e);
+            Assertions.fail(
+                    "PostgreSQL at " + JdbcUrls.redact(URL) + " refused the test connection as '" + USER + "' ("
+                            + e.getMessage() + "); run .ci/setup-postgres to create the test role and database",
+                    e);
         }
     }
 
     @Override
     protected StateStoreSettings newSettings() throws SQLException {
         Assumptions.assumeTrue(unreachable == null, unreachable);
-        schema = "dirsync_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        schema = "dirsync_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         admin("CREATE SCHEMA " + schema);
         return new StateStoreSettings(inSchema(schema), USER, PASSWORD);
     }
@@ -77,10 +81,10 @@ class PostgresStateStoreIT extends StateStoreContract {
     @Test
     void tablesLiveInTheConfiguredSchema() throws Exception {
         try (Connection connection = store.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name IN"
-                             + " ('cursor', 'synced_object', 'run', 'object_error', 'run_error', 'pending_removal',"
-                             + " 'flyway_schema_history')")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name IN"
+                                + " ('cursor', 'synced_object', 'run', 'object_error', 'run_error', 'pending_removal',"
+                                + " 'flyway_schema_history')")) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -96,7 +100,8 @@ class PostgresStateStoreIT extends StateStoreContract {
         assertThatThrownBy(() -> JdbcStateStore.open(wrong))
                 .isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageStartingWith("state store " + JdbcUrls.redact(inSchema(schema)) + ": connect failed")
-                .message().doesNotContain("not-the-password-4711");
+                .message()
+                .doesNotContain("not-the-password-4711");
     }
 
     @Test
@@ -117,7 +122,7 @@ class PostgresStateStoreIT extends StateStoreContract {
 
     private static void admin(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.execute();
         }
     }

@@ -2,35 +2,14 @@ package dev.dirsync.state;
 
 import static dev.dirsync.state.StateFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
-import dev.dirsync.core.DirsyncException;
-import dev.dirsync.core.state.RunSummary;
-import dev.dirsync.core.model.Anchor;
-import dev.dirsync.core.model.MailUserField;
-import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.port.ObjectStore;
 import dev.dirsync.core.port.RemovalQueue;
 import dev.dirsync.core.port.RunLog;
-import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
-import dev.dirsync.core.state.RunRecord;
-import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;
-import dev.dirsync.core.state.SyncedObject;
-import java.nio.ByteBuffer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +90,6 @@ interface RemovalQueueContract {
         assertThat(removals().pendingRemovals()).containsExactly(later);
     }
 
-
     @Test
     default void removeObject_forgetsItAndItsPendingRemoval() {
         objects().saveObject(object(1));
@@ -124,6 +102,8 @@ interface RemovalQueueContract {
 
         assertThat(objects().object(anchor(1))).isEmpty();
         assertThat(objects().object(anchor(2))).isPresent();
-        assertThat(removals().approvedRemovals()).extracting(PendingRemoval::anchor).containsExactly(anchor(2));
+        assertThat(removals().approvedRemovals())
+                .extracting(PendingRemoval::anchor)
+                .containsExactly(anchor(2));
     }
 }

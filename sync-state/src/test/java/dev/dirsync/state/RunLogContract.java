@@ -6,29 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dirsync.core.DirsyncException;
-import dev.dirsync.core.state.RunSummary;
-import dev.dirsync.core.model.Anchor;
-import dev.dirsync.core.model.MailUserField;
-import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.port.RunLog;
 import dev.dirsync.core.state.ObjectError;
-import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
-import dev.dirsync.core.state.SyncedObject;
-import java.nio.ByteBuffer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,8 +52,10 @@ interface RunLogContract {
         runs().finishRun(planned.id(), RunStatus.SUCCESS, summary(3), null);
 
         assertThat(planned.planned()).isTrue();
-        assertThat(runs().run(planned.id())).hasValueSatisfying(r -> assertThat(r.planned()).isTrue());
-        assertThat(runs().run(applied.id())).hasValueSatisfying(r -> assertThat(r.planned()).isFalse());
+        assertThat(runs().run(planned.id()))
+                .hasValueSatisfying(r -> assertThat(r.planned()).isTrue());
+        assertThat(runs().run(applied.id()))
+                .hasValueSatisfying(r -> assertThat(r.planned()).isFalse());
     }
 
     @Test
@@ -197,11 +185,10 @@ interface RunLogContract {
         runs().recordError(error(1, run2, "retryable"));
         runs().recordError(error(1, run3, "conflict"));
 
-        assertThat(runs().openErrors()).extracting(ObjectError::anchor, ObjectError::attempts, ObjectError::runId,
-                        ObjectError::kind)
+        assertThat(runs().openErrors())
+                .extracting(ObjectError::anchor, ObjectError::attempts, ObjectError::runId, ObjectError::kind)
                 .containsExactlyInAnyOrder(
-                        tuple(anchor(1), 3, run3, "conflict"),
-                        tuple(anchor(2), 1, run1, "rejected"));
+                        tuple(anchor(1), 3, run3, "conflict"), tuple(anchor(2), 1, run1, "rejected"));
     }
 
     @Test
@@ -209,11 +196,26 @@ interface RunLogContract {
         long runId = runs().beginRun(RunType.FULL, "cli").id();
         Instant at = Instant.parse("2024-05-01T10:15:30.123456Z");
 
-        runs().recordError(new ObjectError(anchor(7), "CN=Bo,DC=corp", runId, "rejected", "Request_BadRequest",
-                "Property 'mail' is invalid", 99, at));
+        runs().recordError(new ObjectError(
+                anchor(7),
+                "CN=Bo,DC=corp",
+                runId,
+                "rejected",
+                "Request_BadRequest",
+                "Property 'mail' is invalid",
+                99,
+                at));
 
-        assertThat(runs().errors(runId)).containsExactly(new ObjectError(anchor(7), "CN=Bo,DC=corp", runId, "rejected",
-                "Request_BadRequest", "Property 'mail' is invalid", 1, at));
+        assertThat(runs().errors(runId))
+                .containsExactly(new ObjectError(
+                        anchor(7),
+                        "CN=Bo,DC=corp",
+                        runId,
+                        "rejected",
+                        "Request_BadRequest",
+                        "Property 'mail' is invalid",
+                        1,
+                        at));
     }
 
     @Test
@@ -235,7 +237,10 @@ interface RunLogContract {
 
         runs().recordError(error(1, run2, "retryable"));
 
-        assertThat(runs().openErrors()).singleElement().extracting(ObjectError::attempts).isEqualTo(1);
+        assertThat(runs().openErrors())
+                .singleElement()
+                .extracting(ObjectError::attempts)
+                .isEqualTo(1);
     }
 
     @Test
@@ -249,11 +254,11 @@ interface RunLogContract {
         runs().clearError(anchor(2));
 
         assertThat(runs().openErrors()).isEmpty();
-        assertThat(runs().errors(run1)).extracting(ObjectError::anchor, ObjectError::attempts, ObjectError::kind)
-                .containsExactlyInAnyOrder(
-                        tuple(anchor(1), 1, "retryable"),
-                        tuple(anchor(2), 1, "rejected"));
-        assertThat(runs().errors(run2)).extracting(ObjectError::anchor, ObjectError::attempts)
+        assertThat(runs().errors(run1))
+                .extracting(ObjectError::anchor, ObjectError::attempts, ObjectError::kind)
+                .containsExactlyInAnyOrder(tuple(anchor(1), 1, "retryable"), tuple(anchor(2), 1, "rejected"));
+        assertThat(runs().errors(run2))
+                .extracting(ObjectError::anchor, ObjectError::attempts)
                 .containsExactly(tuple(anchor(2), 2));
         assertThat(runs().errors(999_999)).isEmpty();
     }

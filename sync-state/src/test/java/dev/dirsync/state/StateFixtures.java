@@ -15,8 +15,7 @@ final class StateFixtures {
     static final int MANY_OBJECTS = 50_000;
     private static final int FIELDS = MailUserField.values().length;
 
-    private StateFixtures() {
-    }
+    private StateFixtures() {}
 
     static Anchor anchor(int i) {
         return Anchor.ofUuid(new UUID(0x5eed_0000_0000_0000L, i));
@@ -39,7 +38,14 @@ final class StateFixtures {
     }
 
     static ObjectError error(int i, long runId, String kind) {
-        return new ObjectError(anchor(i), "CN=User " + i, runId, kind, "Request_BadRequest", "failed " + i, 0,
+        return new ObjectError(
+                anchor(i),
+                "CN=User " + i,
+                runId,
+                kind,
+                "Request_BadRequest",
+                "failed " + i,
+                0,
                 Instant.parse("2024-05-01T10:00:00Z").plusSeconds(i));
     }
 

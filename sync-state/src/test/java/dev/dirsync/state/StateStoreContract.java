@@ -1,32 +1,21 @@
 package dev.dirsync.state;
 
+import static dev.dirsync.state.StateFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static dev.dirsync.state.StateFixtures.*;
 
 import dev.dirsync.core.DirsyncException;
-import dev.dirsync.core.state.RunSummary;
-import dev.dirsync.core.model.Anchor;
-import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.state.ObjectError;
-import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;
-import dev.dirsync.core.state.SyncedObject;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +35,7 @@ abstract class StateStoreContract
     protected abstract StateStoreSettings newSettings() throws Exception;
 
     /** Removes what {@link #newSettings()} made, after the store is closed. */
-    protected void cleanUp() throws Exception {
-    }
+    protected void cleanUp() throws Exception {}
 
     @BeforeEach
     void openStore() throws Exception {
@@ -113,7 +101,10 @@ abstract class StateStoreContract
         RunRecord reread = store.run(run.id()).orElseThrow();
         assertThat(reread.status()).isEqualTo(RunStatus.PARTIAL);
         assertThat(reread.summary()).isEqualTo(summary(4));
-        assertThat(store.errors(run.id())).singleElement().extracting(ObjectError::anchor).isEqualTo(anchor(1));
+        assertThat(store.errors(run.id()))
+                .singleElement()
+                .extracting(ObjectError::anchor)
+                .isEqualTo(anchor(1));
         assertThat(store.openErrors()).hasSize(1);
         assertThat(store.approvedRemovals()).containsExactlyInAnyOrder(removal(2, run.id()), removal(3, run.id()));
         assertThat(store.beginRun(RunType.DELTA, "cli").id()).isGreaterThan(run.id());
@@ -125,8 +116,8 @@ abstract class StateStoreContract
         store.saveObject(object(2));
 
         try (Connection connection = store.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM synced_object");
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM synced_object");
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             assertThat(rows.getLong(1)).isEqualTo(2);
         }
@@ -156,15 +147,17 @@ abstract class StateStoreContract
         RuntimeException[] failures = new RuntimeException[writers];
         for (int w = 0; w < writers; w++) {
             int writer = w;
-            threads[w] = new Thread(() -> {
-                try {
-                    for (int i = writer; i < count; i += writers) {
-                        store.saveObject(object(i));
-                    }
-                } catch (RuntimeException e) {
-                    failures[writer] = e;
-                }
-            }, "writer-" + w);
+            threads[w] = new Thread(
+                    () -> {
+                        try {
+                            for (int i = writer; i < count; i += writers) {
+                                store.saveObject(object(i));
+                            }
+                        } catch (RuntimeException e) {
+                            failures[writer] = e;
+                        }
+                    },
+                    "writer-" + w);
             threads[w].start();
         }
         for (Thread thread : threads) {

@@ -25,7 +25,8 @@ class StateStoreSettingsTest {
 
     @Test
     void postgresqlUrl_isAccepted() {
-        StateStoreSettings settings = new StateStoreSettings("jdbc:postgresql://db.corp:5432/dirsync", "dirsync", "s3cret");
+        StateStoreSettings settings =
+                new StateStoreSettings("jdbc:postgresql://db.corp:5432/dirsync", "dirsync", "s3cret");
 
         assertThat(settings.url()).isEqualTo("jdbc:postgresql://db.corp:5432/dirsync");
     }
@@ -41,7 +42,8 @@ class StateStoreSettingsTest {
     void otherDatabase_isRejectedNamingStateUrl_withoutItsPassword() {
         assertThatThrownBy(() -> new StateStoreSettings("jdbc:mysql://db/dirsync?password=hunter2", null, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("state.url must be a jdbc:h2: or jdbc:postgresql: URL, got 'jdbc:mysql://db/dirsync?password=***'");
+                .hasMessage(
+                        "state.url must be a jdbc:h2: or jdbc:postgresql: URL, got 'jdbc:mysql://db/dirsync?password=***'");
     }
 
     @Test
@@ -74,7 +76,8 @@ class StateStoreSettingsTest {
         assertThat(settings.toString())
                 .isEqualTo("StateStoreSettings[url=jdbc:postgresql://db/dirsync?sslmode=require&password=***,"
                         + " user=dirsync, password=(redacted), poolSize=4]")
-                .doesNotContain("url-secret").doesNotContain("field-secret");
+                .doesNotContain("url-secret")
+                .doesNotContain("field-secret");
         assertThat(StateStoreSettings.defaults().toString()).contains("password=(none)");
     }
 

@@ -65,25 +65,38 @@ public final class GraphCloudDirectory implements CloudDirectory {
         RetrySettings retry = RetrySettings.withMaxAttempts(settings.maxAttempts());
         Random random = new Random();
         HttpPolicy http = new HttpPolicy(client, retry, sleeper, clock, random);
-        ClientCredentialsTokens tokens = new ClientCredentialsTokens(http, settings.tokenUrl(), settings.clientId(),
-                credential(settings, clock), settings.scope(), clock);
+        ClientCredentialsTokens tokens = new ClientCredentialsTokens(
+                http, settings.tokenUrl(), settings.clientId(), credential(settings, clock), settings.scope(), clock);
         GraphEndpoints endpoints = new GraphEndpoints(settings.graphUrl());
         this.reader = new GraphUserReader(http, tokens, endpoints, settings.clientId());
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(settings.writeBudget().count(), settings.writeBudget().window(),
-                clock, sleeper);
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(
+                settings.writeBudget().count(), settings.writeBudget().window(), clock, sleeper);
         WriteOutcomes outcomes = new WriteOutcomes(new ConflictExplainer(reader, endpoints));
         CreateLookup createLookup = new CreateLookup(reader::findByAnchor);
         RequestWriter requests = settings.batch()
-                ? new BatchRequestWriter(http, tokens, endpoints, limiter, outcomes, createLookup, retry,
-                        new Backoff(retry.baseDelay(), retry.maxDelay(), random), sleeper, clock, settings.clientId())
+                ? new BatchRequestWriter(
+                        http,
+                        tokens,
+                        endpoints,
+                        limiter,
+                        outcomes,
+                        createLookup,
+                        retry,
+                        new Backoff(retry.baseDelay(), retry.maxDelay(), random),
+                        sleeper,
+                        clock,
+                        settings.clientId())
                 : new SingleRequestWriter(http, tokens, limiter, outcomes, createLookup, settings.clientId());
-        SoftMatcher matcher = switch (settings.softMatch()) {
-            case OFF -> null;
-            case UPN -> new SoftMatcher(SoftMatcher.By.UPN, reader, endpoints);
-            case SMTP -> new SoftMatcher(SoftMatcher.By.SMTP, reader, endpoints);
-        };
+        SoftMatcher matcher =
+                switch (settings.softMatch()) {
+                    case OFF -> null;
+                    case UPN -> new SoftMatcher(SoftMatcher.By.UPN, reader, endpoints);
+                    case SMTP -> new SoftMatcher(SoftMatcher.By.SMTP, reader, endpoints);
+                };
         this.writer = new UnitWriter(matcher, requests, endpoints, new PasswordGenerator(new SecureRandom()));
-        this.unitSize = settings.batch() ? BatchRequestWriter.batchSize(settings.writeBudget().perSecond()) : 1;
+        this.unitSize = settings.batch()
+                ? BatchRequestWriter.batchSize(settings.writeBudget().perSecond())
+                : 1;
         this.parallel = new ParallelApply(settings.concurrency(), "graph-write");
     }
 
@@ -92,9 +105,10 @@ public final class GraphCloudDirectory implements CloudDirectory {
             return new ClientSecret(settings.clientSecret().reveal());
         }
         GraphCertificate certificate = settings.certificate();
-        String password = certificate.password() == null ? null : certificate.password().reveal();
-        return new ClientAssertion(CertificateFiles.load(certificate.path(), password), settings.tokenUrl(),
-                settings.clientId(), clock);
+        String password =
+                certificate.password() == null ? null : certificate.password().reveal();
+        return new ClientAssertion(
+                CertificateFiles.load(certificate.path(), password), settings.tokenUrl(), settings.clientId(), clock);
     }
 
     @Override

@@ -58,9 +58,10 @@ public record GraphSettings(
         clientId = required(clientId, "target.clientId");
         boolean hasSecret = clientSecret != null && !clientSecret.reveal().isBlank();
         if (hasSecret == (certificate != null)) {
-            throw new IllegalArgumentException(hasSecret
-                    ? "target.clientSecret and target.certificate exclude each other: configure one of them"
-                    : "target.clientSecret or target.certificate.path is required");
+            throw new IllegalArgumentException(
+                    hasSecret
+                            ? "target.clientSecret and target.certificate exclude each other: configure one of them"
+                            : "target.clientSecret or target.certificate.path is required");
         }
         clientSecret = hasSecret ? clientSecret : null;
         http = http == null ? HttpTargetSettings.of(DEFAULT_GRAPH_URL) : http;
@@ -81,7 +82,11 @@ public record GraphSettings(
     /** Settings with every default: the public Graph cloud and the tenant's token endpoint. */
     public static GraphSettings of(String tenantId, String clientId, String clientSecret) {
         Secret secret = clientSecret == null ? null : Secret.of(clientSecret);
-        return builder().tenantId(tenantId).clientId(clientId).clientSecret(secret).build();
+        return builder()
+                .tenantId(tenantId)
+                .clientId(clientId)
+                .clientSecret(secret)
+                .build();
     }
 
     public static Builder builder() {
@@ -146,8 +151,7 @@ public record GraphSettings(
         private boolean batch = DEFAULT_BATCH;
         private SoftMatch softMatch;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder graphUrl(String value) {
             this.graphUrl = value;
@@ -236,13 +240,25 @@ public record GraphSettings(
             GraphCertificate certificate = null;
             if (certificatePath != null) {
                 certificate = new GraphCertificate(certificatePath, certificatePassword);
-            } else if (certificatePassword != null && !certificatePassword.reveal().isEmpty()) {
-                throw new IllegalArgumentException("target.certificate.path is required when target.certificate.password is set");
+            } else if (certificatePassword != null
+                    && !certificatePassword.reveal().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "target.certificate.path is required when target.certificate.password is set");
             }
             String url = graphUrl == null || graphUrl.isBlank() ? DEFAULT_GRAPH_URL : graphUrl;
             HttpTargetSettings http = new HttpTargetSettings(url, connectTimeout, readTimeout, maxAttempts);
-            return new GraphSettings(http, authorityUrl, tokenUrl, tenantId, clientId, clientSecret, certificate,
-                    writeBudget, concurrency, batch, softMatch);
+            return new GraphSettings(
+                    http,
+                    authorityUrl,
+                    tokenUrl,
+                    tenantId,
+                    clientId,
+                    clientSecret,
+                    certificate,
+                    writeBudget,
+                    concurrency,
+                    batch,
+                    softMatch);
         }
     }
 }

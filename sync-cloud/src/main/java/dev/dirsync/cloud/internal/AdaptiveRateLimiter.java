@@ -46,7 +46,8 @@ public final class AdaptiveRateLimiter {
     /** A budget of {@code permits} per {@code window}, timed by {@code clock}, waiting through {@code sleeper}. */
     public AdaptiveRateLimiter(int permits, Duration window, Clock clock, Sleeper sleeper) {
         if (permits < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("need at least 1 permit per positive window, got " + permits + " per " + window);
+            throw new IllegalArgumentException(
+                    "need at least 1 permit per positive window, got " + permits + " per " + window);
         }
         this.ceiling = permits * NANOS_PER_SECOND / window.toNanos();
         this.clock = clock;

@@ -6,8 +6,7 @@ import okhttp3.OkHttpClient;
 
 /** Builds and disposes of the one OkHttpClient an adapter owns. */
 public final class HttpClients {
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /**
      * A client with the target's timeouts that neither follows redirects (a redirected POST would

@@ -35,7 +35,8 @@ public final class HttpPolicy {
     private final Sleeper sleeper;
     private final Clock clock;
 
-    public HttpPolicy(OkHttpClient client, RetrySettings settings, Sleeper sleeper, Clock clock, RandomGenerator random) {
+    public HttpPolicy(
+            OkHttpClient client, RetrySettings settings, Sleeper sleeper, Clock clock, RandomGenerator random) {
         this.client = client;
         this.settings = settings;
         this.backoff = new Backoff(settings.baseDelay(), settings.maxDelay(), random);
@@ -68,13 +69,19 @@ public final class HttpPolicy {
                 return new Exchange.GaveUp<>("interrupted while waiting for its turn", null, e);
             }
             String authorization = authorizer == null ? null : authorizer.authorization();
-            Request toSend = authorization == null ? request
-                    : request.newBuilder().header("Authorization", authorization).build();
+            Request toSend = authorization == null
+                    ? request
+                    : request.newBuilder()
+                            .header("Authorization", authorization)
+                            .build();
             RetryCause cause;
             try (Response response = client.newCall(toSend).execute()) {
                 HttpReply reply = HttpReply.read(response);
                 if (reply.status() == 401 && authorizer != null && !renewed) {
-                    log.debug("{} {}: 401, renewing the access token once", request.method(), reply.url().encodedPath());
+                    log.debug(
+                            "{} {}: 401, renewing the access token once",
+                            request.method(),
+                            reply.url().encodedPath());
                     renewed = true;
                     authorizer.invalidate(authorization);
                     continue;
@@ -90,7 +97,8 @@ public final class HttpPolicy {
                 cause = new RetryCause(null, e);
             }
 
-            Optional<Duration> asked = cause.reply() == null ? Optional.empty()
+            Optional<Duration> asked = cause.reply() == null
+                    ? Optional.empty()
                     : RetryAfter.parse(cause.reply().retryAfter(), clock);
             if (isThrottled(cause.reply(), asked)) {
                 // A wait longer than this run waits holds no one back: this request gives up below.
@@ -100,12 +108,20 @@ public final class HttpPolicy {
                 return gaveUp("still failing after " + attempt + " attempts", cause);
             }
             if (asked.isPresent() && asked.get().compareTo(settings.maxRetryAfter()) > 0) {
-                return gaveUp("asked to retry after " + asked.get().toSeconds() + " s, longer than the "
-                        + settings.maxRetryAfter().toSeconds() + " s this run waits", cause);
+                return gaveUp(
+                        "asked to retry after " + asked.get().toSeconds() + " s, longer than the "
+                                + settings.maxRetryAfter().toSeconds() + " s this run waits",
+                        cause);
             }
             Duration delay = delay(cause, asked, attempt);
-            log.warn("{} {}: attempt {} of {} failed ({}), retrying in {} ms", request.method(),
-                    Urls.withoutQuery(request.url()), attempt, settings.maxAttempts(), cause.brief(), delay.toMillis());
+            log.warn(
+                    "{} {}: attempt {} of {} failed ({}), retrying in {} ms",
+                    request.method(),
+                    Urls.withoutQuery(request.url()),
+                    attempt,
+                    settings.maxAttempts(),
+                    cause.brief(),
+                    delay.toMillis());
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {

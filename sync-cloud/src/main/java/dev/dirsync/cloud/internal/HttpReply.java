@@ -25,8 +25,12 @@ public record HttpReply(HttpUrl url, int status, String contentType, String retr
         ResponseBody body = response.body();
         byte[] bytes = body == null ? new byte[0] : body.bytes();
         MediaType type = body == null ? null : body.contentType();
-        return new HttpReply(response.request().url(), response.code(), type == null ? null : type.toString(),
-                response.header("Retry-After"), bytes);
+        return new HttpReply(
+                response.request().url(),
+                response.code(),
+                type == null ? null : type.toString(),
+                response.header("Retry-After"),
+                bytes);
     }
 
     public boolean successful() {

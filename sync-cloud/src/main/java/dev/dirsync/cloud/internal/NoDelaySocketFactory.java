@@ -15,8 +15,7 @@ final class NoDelaySocketFactory extends SocketFactory {
 
     private final SocketFactory sockets = SocketFactory.getDefault();
 
-    private NoDelaySocketFactory() {
-    }
+    private NoDelaySocketFactory() {}
 
     @Override
     public Socket createSocket() throws IOException {
@@ -39,7 +38,8 @@ final class NoDelaySocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return noDelay(sockets.createSocket(address, port, localAddress, localPort));
     }
 

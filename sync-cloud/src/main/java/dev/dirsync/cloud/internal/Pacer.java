@@ -18,11 +18,9 @@ public interface Pacer {
     /** Sends at once and ignores throttling: reads and token requests. */
     Pacer NONE = new Pacer() {
         @Override
-        public void beforeAttempt() {
-        }
+        public void beforeAttempt() {}
 
         @Override
-        public void throttled(Optional<Duration> retryAfter) {
-        }
+        public void throttled(Optional<Duration> retryAfter) {}
     };
 }

@@ -52,8 +52,8 @@ public final class ParallelApply implements AutoCloseable {
 
     /** The result of a change that was never sent because the run was interrupted. */
     public static ChangeResult notSent(Change change) {
-        return ChangeResult.failed(change, ChangeResult.Outcome.RETRYABLE, "INTERRUPTED",
-                "not sent: the run was interrupted");
+        return ChangeResult.failed(
+                change, ChangeResult.Outcome.RETRYABLE, "INTERRUPTED", "not sent: the run was interrupted");
     }
 
     /** Splits {@code changes} into units of {@code unitSize} and applies them through {@code work}. */
@@ -76,20 +76,15 @@ public final class ParallelApply implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    private record Unit(int offset, List<Change> changes) {
-    }
+    private record Unit(int offset, List<Change> changes) {}
 
-    private sealed interface Event permits Done, Failed, Exited {
-    }
+    private sealed interface Event permits Done, Failed, Exited {}
 
-    private record Done(Unit unit, List<ChangeResult> results) implements Event {
-    }
+    private record Done(Unit unit, List<ChangeResult> results) implements Event {}
 
-    private record Failed(Throwable error) implements Event {
-    }
+    private record Failed(Throwable error) implements Event {}
 
-    private record Exited() implements Event {
-    }
+    private record Exited() implements Event {}
 
     /** One call of {@link #apply}. */
     private final class Run {
@@ -168,10 +163,13 @@ public final class ParallelApply implements AutoCloseable {
             try {
                 for (Unit unit = units.poll(); unit != null; unit = units.poll()) {
                     List<ChangeResult> done = cancelled.get()
-                            ? unit.changes().stream().map(ParallelApply::notSent).toList()
+                            ? unit.changes().stream()
+                                    .map(ParallelApply::notSent)
+                                    .toList()
                             : work.apply(unit.changes());
                     if (done.size() != unit.changes().size()) {
-                        throw new IllegalStateException(done.size() + " results for " + unit.changes().size() + " changes");
+                        throw new IllegalStateException(
+                                done.size() + " results for " + unit.changes().size() + " changes");
                     }
                     events.add(new Done(unit, done));
                 }

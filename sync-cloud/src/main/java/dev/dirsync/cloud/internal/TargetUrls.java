@@ -9,11 +9,10 @@ import java.util.regex.Pattern;
 
 /** Validation of the URLs an adapter sends credentials to. */
 public final class TargetUrls {
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
 
-    private TargetUrls() {
-    }
+    private TargetUrls() {}
 
     /**
      * {@code url} normalised (no trailing slash); refused, naming {@code key}, unless it is an

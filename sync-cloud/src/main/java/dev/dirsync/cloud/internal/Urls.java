@@ -7,8 +7,7 @@ import okhttp3.HttpUrl;
 public final class Urls {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /** For messages and logs: the query may carry filter values that add nothing but length. */
     public static String withoutQuery(HttpUrl url) {
@@ -23,8 +22,14 @@ public final class Urls {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ',') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == ',') {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
@@ -35,7 +40,8 @@ public final class Urls {
 
     /** True when {@code candidate} is on the same scheme, host and port as {@code base}. */
     public static boolean sameOrigin(HttpUrl base, HttpUrl candidate) {
-        return base.scheme().equals(candidate.scheme()) && base.host().equalsIgnoreCase(candidate.host())
+        return base.scheme().equals(candidate.scheme())
+                && base.host().equalsIgnoreCase(candidate.host())
                 && base.port() == candidate.port();
     }
 }

@@ -52,8 +52,8 @@ public final class ScimCloudDirectory implements CloudDirectory {
     ScimCloudDirectory(ScimSettings settings, OkHttpClient client, Sleeper sleeper, Clock clock) {
         this.settings = settings;
         this.client = client;
-        HttpPolicy policy = new HttpPolicy(client, RetrySettings.withMaxAttempts(settings.maxAttempts()), sleeper, clock,
-                new Random());
+        HttpPolicy policy = new HttpPolicy(
+                client, RetrySettings.withMaxAttempts(settings.maxAttempts()), sleeper, clock, new Random());
         ScimHttp http = new ScimHttp(policy, settings.token().reveal(), settings.url());
         ScimEndpoints endpoints = new ScimEndpoints(settings.url());
         this.configReader = new ProviderConfigReader(http, endpoints);
@@ -116,8 +116,8 @@ public final class ScimCloudDirectory implements CloudDirectory {
     }
 
     private static ChangeResult interrupted(Change change) {
-        return ChangeResult.failed(change, ChangeResult.Outcome.RETRYABLE, "INTERRUPTED",
-                "not sent: the run was interrupted");
+        return ChangeResult.failed(
+                change, ChangeResult.Outcome.RETRYABLE, "INTERRUPTED", "not sent: the run was interrupted");
     }
 
     /** The service's capabilities, read at first use. */

@@ -67,8 +67,7 @@ public record ScimSettings(HttpTargetSettings http, Secret token) {
         private Duration readTimeout;
         private int maxAttempts = HttpTargetSettings.DEFAULT_MAX_ATTEMPTS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder url(String value) {
             this.url = value;

@@ -41,7 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphApplyTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private GraphFixture graph;
@@ -65,7 +67,8 @@ class GraphApplyTest {
     }
 
     private static String userCreated(String id) {
-        return "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\", \"id\": \"" + id + "\"}";
+        return "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\", \"id\": \"" + id
+                + "\"}";
     }
 
     /** The one POST body sent, with its password checked and taken out so the rest compares exactly. */
@@ -75,21 +78,31 @@ class GraphApplyTest {
         ObjectNode body = (ObjectNode) json(posts.get(0).getBodyAsString());
         ObjectNode profile = (ObjectNode) body.get("passwordProfile");
         String password = profile.remove("password").asText();
-        assertThat(password).hasSize(20).matches(".*[A-Z].*").matches(".*[a-z].*").matches(".*[0-9].*")
+        assertThat(password)
+                .hasSize(20)
+                .matches(".*[A-Z].*")
+                .matches(".*[a-z].*")
+                .matches(".*[0-9].*")
                 .matches(".*[^A-Za-z0-9].*");
         return body;
     }
 
     @Test
     void create_allProperties_postsTheUserWithAnchorAndForcedPasswordChange() {
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(userCreated("new-alice"))));
+        server.stubFor(post(urlEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(userCreated("new-alice"))));
         Change create = new Change.Create(GraphFixture.alice());
 
         List<ChangeResult> results = apply(create);
 
         assertThat(results).containsExactly(ChangeResult.ok(create, "new-alice"));
-        assertThat(createBodyWithoutPassword()).isEqualTo(json("""
+        assertThat(createBodyWithoutPassword())
+                .isEqualTo(
+                        json(
+                                """
                 {"accountEnabled": true,
                  "displayName": "Alice Liddell",
                  "mailNickname": "alice",
@@ -108,12 +121,18 @@ class GraphApplyTest {
 
     @Test
     void create_absentProperties_areLeftOutNotSentAsNull() {
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(userCreated("new-bob"))));
+        server.stubFor(post(urlEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(userCreated("new-bob"))));
         Change create = new Change.Create(GraphFixture.bob());
 
         assertThat(apply(create)).containsExactly(ChangeResult.ok(create, "new-bob"));
-        assertThat(createBodyWithoutPassword()).isEqualTo(json("""
+        assertThat(createBodyWithoutPassword())
+                .isEqualTo(
+                        json(
+                                """
                 {"accountEnabled": false,
                  "displayName": "Bob Builder",
                  "mailNickname": "bob",
@@ -124,13 +143,18 @@ class GraphApplyTest {
 
     @Test
     void create_eachCreateGetsItsOwnPassword() {
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(userCreated("x"))));
+        server.stubFor(post(urlEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(userCreated("x"))));
 
         apply(new Change.Create(GraphFixture.alice()), new Change.Create(GraphFixture.bob()));
 
         var passwords = server.findAll(postRequestedFor(urlEqualTo(USERS))).stream()
-                .map(request -> json(request.getBodyAsString()).at("/passwordProfile/password").asText())
+                .map(request -> json(request.getBodyAsString())
+                        .at("/passwordProfile/password")
+                        .asText())
                 .toList();
         assertThat(passwords).hasSize(2).doesNotHaveDuplicates();
     }
@@ -138,27 +162,47 @@ class GraphApplyTest {
     @Test
     void update_patchesOnlyTheChangedProperty() {
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(noContent()));
-        MailUser renamed = new MailUser(GraphFixture.alice().anchor(), "alice@contoso.example", "Alice Hargreaves",
-                "Alice", "Hargreaves", "alice", "alice@wonderland.example", List.of("a.liddell@wonderland.example"),
-                true, "GB");
+        MailUser renamed = new MailUser(
+                GraphFixture.alice().anchor(),
+                "alice@contoso.example",
+                "Alice Hargreaves",
+                "Alice",
+                "Hargreaves",
+                "alice",
+                "alice@wonderland.example",
+                List.of("a.liddell@wonderland.example"),
+                true,
+                "GB");
         Change update = new Change.Update("id-alice", renamed, Set.of(MailUserField.DISPLAY_NAME));
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, "id-alice"));
-        server.verify(1, patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
-                .withHeader("Authorization", equalTo("Bearer token-1"))
-                .withRequestBody(equalToJson("{\"displayName\": \"Alice Hargreaves\"}")));
+        server.verify(
+                1,
+                patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .withRequestBody(equalToJson("{\"displayName\": \"Alice Hargreaves\"}")));
     }
 
     @Test
     void update_clearedProperties_areSentAsJsonNull() {
         server.stubFor(patch(urlEqualTo(USERS + "/id-bob")).willReturn(noContent()));
-        Change update = new Change.Update("id-bob", GraphFixture.bob(),
-                Set.of(MailUserField.MAIL, MailUserField.OTHER_MAILS, MailUserField.GIVEN_NAME,
+        Change update = new Change.Update(
+                "id-bob",
+                GraphFixture.bob(),
+                Set.of(
+                        MailUserField.MAIL,
+                        MailUserField.OTHER_MAILS,
+                        MailUserField.GIVEN_NAME,
                         MailUserField.ACCOUNT_ENABLED));
 
         apply(update);
 
-        server.verify(1, patchRequestedFor(urlEqualTo(USERS + "/id-bob")).withRequestBody(equalToJson("""
+        server.verify(
+                1,
+                patchRequestedFor(urlEqualTo(USERS + "/id-bob"))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                 {"givenName": null, "mail": null, "otherMails": [], "accountEnabled": false}""")));
     }
 
@@ -168,14 +212,22 @@ class GraphApplyTest {
         Change remove = new Change.Remove("id-alice", GraphFixture.alice().anchor());
 
         assertThat(apply(remove)).containsExactly(ChangeResult.ok(remove, "id-alice"));
-        server.verify(1, deleteRequestedFor(urlEqualTo(USERS + "/id-alice"))
-                .withHeader("Authorization", equalTo("Bearer token-1")));
+        server.verify(
+                1,
+                deleteRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Authorization", equalTo("Bearer token-1")));
     }
 
     @Test
     void remove_alreadyGone_isOk() {
-        server.stubFor(delete(urlEqualTo(USERS + "/id-gone")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                delete(urlEqualTo(USERS + "/id-gone"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "Request_ResourceNotFound",
                          "message": "Resource 'id-gone' does not exist or one of its queried reference-property objects are not present."}}""")));
         Change remove = new Change.Remove("id-gone", GraphFixture.bob().anchor());
@@ -185,8 +237,15 @@ class GraphApplyTest {
 
     @Test
     void apply_rejectedChange_reportsGraphsWordsAndGoesOnWithTheNext() {
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json;odata.metadata=minimal;charset=utf-8").withBody("""
+        server.stubFor(
+                patch(urlEqualTo(USERS + "/id-alice"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader(
+                                                "Content-Type", "application/json;odata.metadata=minimal;charset=utf-8")
+                                        .withBody(
+                                                """
                         {"error": {"code": "Request_BadRequest",
                          "message": "Invalid value specified for property 'usageLocation' of resource 'User'.",
                          "innerError": {"date": "2024-05-06T07:08:09", "request-id": "r-1", "client-request-id": "c-1"}}}""")));
@@ -196,37 +255,64 @@ class GraphApplyTest {
 
         List<ChangeResult> results = apply(update, remove);
 
-        assertThat(results).containsExactly(
-                ChangeResult.failed(update, Outcome.REJECTED, "Request_BadRequest",
-                        "Invalid value specified for property 'usageLocation' of resource 'User'."),
-                ChangeResult.ok(remove, "id-bob"));
+        assertThat(results)
+                .containsExactly(
+                        ChangeResult.failed(
+                                update,
+                                Outcome.REJECTED,
+                                "Request_BadRequest",
+                                "Invalid value specified for property 'usageLocation' of resource 'User'."),
+                        ChangeResult.ok(remove, "id-bob"));
         server.verify(1, deleteRequestedFor(urlEqualTo(USERS + "/id-bob")));
         assertThat(sleeper.delays()).isEmpty();
     }
 
     @Test
     void create_uniquenessViolation_isAConflict() {
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                post(urlEqualTo(USERS))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "Request_BadRequest",
                          "message": "Another object with the same value for property userPrincipalName already exists.",
                          "details": [{"target": "userPrincipalName", "code": "ObjectConflict"}]}}""")));
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                okJson(
+                                        """
                 {"value": [{"id": "id-holder", "userPrincipalName": "alice@contoso.example", "onPremisesImmutableId": null}]}""")));
         Change create = new Change.Create(GraphFixture.alice());
 
-        assertThat(apply(create)).containsExactly(ChangeResult.failed(create, Outcome.CONFLICT, "Request_BadRequest",
-                "userPrincipalName 'alice@contoso.example' is already held by user id-holder (alice@contoso.example):"
-                        + " Another object with the same value for property userPrincipalName already exists."));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$filter", equalTo("userPrincipalName eq 'alice@contoso.example'"))
-                .withQueryParam("$select", equalTo("id,userPrincipalName,onPremisesImmutableId")));
+        assertThat(apply(create))
+                .containsExactly(
+                        ChangeResult.failed(
+                                create,
+                                Outcome.CONFLICT,
+                                "Request_BadRequest",
+                                "userPrincipalName 'alice@contoso.example' is already held by user id-holder (alice@contoso.example):"
+                                        + " Another object with the same value for property userPrincipalName already exists."));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("$filter", equalTo("userPrincipalName eq 'alice@contoso.example'"))
+                        .withQueryParam("$select", equalTo("id,userPrincipalName,onPremisesImmutableId")));
     }
 
     @Test
     void update_forbidden_isRejectedForThatObjectOnly() {
-        server.stubFor(patch(urlEqualTo(USERS + "/id-admin")).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                patch(urlEqualTo(USERS + "/id-admin"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "Authorization_RequestDenied",
                          "message": "Insufficient privileges to complete the operation."}}""")));
         Change update = new Change.Update("id-admin", GraphFixture.alice(), Set.of(MailUserField.DISPLAY_NAME));

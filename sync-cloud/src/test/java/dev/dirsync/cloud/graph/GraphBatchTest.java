@@ -48,7 +48,9 @@ class GraphBatchTest {
     static final String BATCH = "/v1.0/$batch";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private GraphFixture graph;
@@ -111,8 +113,9 @@ class GraphBatchTest {
 
     private static String failed(String id, int status, String code, String message, String... headers) {
         String extra = headers.length == 0 ? "" : ", " + String.join(", ", headers);
-        return "{\"id\": \"" + id + "\", \"status\": " + status + ", \"headers\": {\"Content-Type\": \"application/json\""
-                + extra + "}, \"body\": {\"error\": {\"code\": \"" + code + "\", \"message\": \"" + message + "\"}}}";
+        return "{\"id\": \"" + id + "\", \"status\": " + status
+                + ", \"headers\": {\"Content-Type\": \"application/json\"" + extra
+                + "}, \"body\": {\"error\": {\"code\": \"" + code + "\", \"message\": \"" + message + "\"}}}";
     }
 
     private static String throttled(String id, String retryAfter) {
@@ -123,7 +126,10 @@ class GraphBatchTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < replies.length; i++) {
             String next = "batch " + (i + 1);
-            var stub = post(urlEqualTo(BATCH)).inScenario("batches").whenScenarioStateIs(state).willReturn(replies[i]);
+            var stub = post(urlEqualTo(BATCH))
+                    .inScenario("batches")
+                    .whenScenarioStateIs(state)
+                    .willReturn(replies[i]);
             server.stubFor(i == replies.length - 1 ? stub : stub.willSetStateTo(next));
             state = next;
         }
@@ -141,22 +147,37 @@ class GraphBatchTest {
     void batch_carriesEachChangeAsAnItem_withIdMethodRelativeUrlBodyAndContentType() {
         start(sleeper);
         stubBatches(answer(item("3", 204), created("1", "new-alice"), item("2", 204)));
-        MailUser renamed = new MailUser(GraphFixture.bob().anchor(), "bob@contoso.example", "Bob the Builder", null, null,
-                "bob", null, List.of(), false, null);
+        MailUser renamed = new MailUser(
+                GraphFixture.bob().anchor(),
+                "bob@contoso.example",
+                "Bob the Builder",
+                null,
+                null,
+                "bob",
+                null,
+                List.of(),
+                false,
+                null);
         Change create = new Change.Create(GraphFixture.alice());
         Change update = new Change.Update("id-bob", renamed, Set.of(MailUserField.DISPLAY_NAME));
         Change remove = new Change.Remove("id-gone", new Anchor("R29uZS1hbmNob3I="));
 
         List<ChangeResult> results = apply(create, update, remove);
 
-        assertThat(results).containsExactly(ChangeResult.ok(create, "new-alice"), ChangeResult.ok(update, "id-bob"),
-                ChangeResult.ok(remove, "id-gone"));
+        assertThat(results)
+                .containsExactly(
+                        ChangeResult.ok(create, "new-alice"),
+                        ChangeResult.ok(update, "id-bob"),
+                        ChangeResult.ok(remove, "id-gone"));
         List<LoggedRequest> batches = batches();
         assertThat(batches).hasSize(1);
         ObjectNode body = (ObjectNode) json(batches.get(0).getBodyAsString());
         ObjectNode profile = (ObjectNode) body.at("/requests/0/body/passwordProfile");
         assertThat(profile.remove("password").asText()).hasSize(20);
-        assertThat(body).isEqualTo(json("""
+        assertThat(body)
+                .isEqualTo(
+                        json(
+                                """
                 {"requests": [
                   {"id": "1", "method": "POST", "url": "/users",
                    "body": {"accountEnabled": true, "displayName": "Alice Liddell", "mailNickname": "alice",
@@ -172,7 +193,9 @@ class GraphBatchTest {
                 ]}"""));
         server.verify(postRequestedFor(urlEqualTo(BATCH))
                 .withHeader("Authorization", equalTo("Bearer token-1"))
-                .withHeader("Content-Type", equalTo("application/json; charset=utf-8").or(equalTo("application/json")))
+                .withHeader(
+                        "Content-Type",
+                        equalTo("application/json; charset=utf-8").or(equalTo("application/json")))
                 .withHeader("Accept", equalTo("application/json")));
         assertThat(sleeper.delays()).isEmpty();
     }
@@ -181,8 +204,14 @@ class GraphBatchTest {
     void partialFailure_theThrottledItemAloneIsSentAgainAfterItsRetryAfter_theRefusedOneIsRejected() {
         start(sleeper);
         stubBatches(
-                answer(item("1", 204), throttled("2", "7"), failed("3", 400, "Request_BadRequest",
-                        "Invalid value specified for property 'usageLocation' of resource 'User'.")),
+                answer(
+                        item("1", 204),
+                        throttled("2", "7"),
+                        failed(
+                                "3",
+                                400,
+                                "Request_BadRequest",
+                                "Invalid value specified for property 'usageLocation' of resource 'User'.")),
                 answer(item("2", 204)));
         Change first = update("id-a");
         Change second = update("id-b");
@@ -190,13 +219,22 @@ class GraphBatchTest {
 
         List<ChangeResult> results = apply(first, second, third);
 
-        assertThat(results).containsExactly(ChangeResult.ok(first, "id-a"), ChangeResult.ok(second, "id-b"),
-                ChangeResult.failed(third, Outcome.REJECTED, "Request_BadRequest",
-                        "Invalid value specified for property 'usageLocation' of resource 'User'."));
+        assertThat(results)
+                .containsExactly(
+                        ChangeResult.ok(first, "id-a"),
+                        ChangeResult.ok(second, "id-b"),
+                        ChangeResult.failed(
+                                third,
+                                Outcome.REJECTED,
+                                "Request_BadRequest",
+                                "Invalid value specified for property 'usageLocation' of resource 'User'."));
         List<LoggedRequest> batches = batches();
         assertThat(batches).hasSize(2);
         assertThat(ids(batches.get(0))).containsExactly("1", "2", "3");
-        assertThat(requests(batches.get(1))).isEqualTo(json("""
+        assertThat(requests(batches.get(1)))
+                .isEqualTo(
+                        json(
+                                """
                 [{"id": "2", "method": "PATCH", "url": "/users/id-b", "body": {"surname": "Liddell"},
                   "headers": {"Content-Type": "application/json"}}]"""));
         assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7));
@@ -212,16 +250,21 @@ class GraphBatchTest {
         assertThat(results).allMatch(ChangeResult::succeeded);
         List<LoggedRequest> batches = batches();
         assertThat(batches).hasSize(2);
-        long gapMillis = batches.get(1).getLoggedDate().getTime() - batches.get(0).getLoggedDate().getTime();
-        assertThat(gapMillis).as("the item came back no sooner than its Retry-After").isGreaterThanOrEqualTo(1000);
+        long gapMillis = batches.get(1).getLoggedDate().getTime()
+                - batches.get(0).getLoggedDate().getTime();
+        assertThat(gapMillis)
+                .as("the item came back no sooner than its Retry-After")
+                .isGreaterThanOrEqualTo(1000);
     }
 
     @Test
     void moreChangesThanABatchHolds_goInBatchesOfTwenty() {
         start(sleeper);
-        stubBatches(answer(IntStream.rangeClosed(1, 20).mapToObj(id -> item(Integer.toString(id), 204))
+        stubBatches(answer(IntStream.rangeClosed(1, 20)
+                .mapToObj(id -> item(Integer.toString(id), 204))
                 .toArray(String[]::new)));
-        List<Change> changes = IntStream.range(0, 45).mapToObj(i -> update("id-" + i)).toList();
+        List<Change> changes =
+                IntStream.range(0, 45).mapToObj(i -> update("id-" + i)).toList();
 
         List<ChangeResult> results = apply(changes);
 
@@ -233,16 +276,29 @@ class GraphBatchTest {
 
     @Test
     void tokenExpiresMidRun_renewedOnceAndTheRunGoesOn() {
-        graph = GraphFixture.start(server, GraphFixture.settings(server).batch(true).build(), sleeper);
+        graph = GraphFixture.start(
+                server, GraphFixture.settings(server).batch(true).build(), sleeper);
         graph.stubTokens("token-1", "token-2");
-        server.stubFor(post(urlEqualTo(BATCH)).withHeader("Authorization", equalTo("Bearer token-1"))
-                .inScenario("expiry").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("expired")
+        server.stubFor(post(urlEqualTo(BATCH))
+                .withHeader("Authorization", equalTo("Bearer token-1"))
+                .inScenario("expiry")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("expired")
                 .willReturn(answer(item("1", 204))));
-        server.stubFor(post(urlEqualTo(BATCH)).withHeader("Authorization", equalTo("Bearer token-1"))
-                .inScenario("expiry").whenScenarioStateIs("expired")
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                post(urlEqualTo(BATCH))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .inScenario("expiry")
+                        .whenScenarioStateIs("expired")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "InvalidAuthenticationToken", "message": "Lifetime validation failed, the token is expired."}}""")));
-        server.stubFor(post(urlEqualTo(BATCH)).withHeader("Authorization", equalTo("Bearer token-2"))
+        server.stubFor(post(urlEqualTo(BATCH))
+                .withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(answer(item("1", 204))));
 
         List<ChangeResult> results = new ArrayList<>();
@@ -260,13 +316,19 @@ class GraphBatchTest {
     @Test
     void batchTimedOutAfterBeingSent_itsCreatesAreLookedUpBeforeTheRestIsSentAgain() {
         start(GraphFixture.settings(server).batch(true).readTimeout(Duration.ofMillis(300)), sleeper);
-        stubBatches(answer(created("1", "late-alice"), created("2", "late-bob")).withFixedDelay(1500),
+        stubBatches(
+                answer(created("1", "late-alice"), created("2", "late-bob")).withFixedDelay(1500),
                 answer(created("2", "new-bob")));
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("$filter", equalTo(anchorFilter(GraphFixture.alice())))
-                .willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .withQueryParam("$filter", equalTo(anchorFilter(GraphFixture.alice())))
+                        .willReturn(
+                                okJson(
+                                        """
                         {"value": [{"id": "id-alice", "onPremisesImmutableId": "QWxpY2UtYW5jaG9yLTAx",
                                     "userPrincipalName": "alice@contoso.example", "otherMails": [], "accountEnabled": true}]}""")));
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("$filter", equalTo(anchorFilter(GraphFixture.bob())))
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .withQueryParam("$filter", equalTo(anchorFilter(GraphFixture.bob())))
                 .willReturn(okJson("{\"value\": []}")));
         Change alice = new Change.Create(GraphFixture.alice());
         Change bob = new Change.Create(GraphFixture.bob());
@@ -277,14 +339,18 @@ class GraphBatchTest {
         List<LoggedRequest> batches = batches();
         assertThat(batches).hasSize(2);
         assertThat(ids(batches.get(1))).containsExactly("2");
-        assertThat(requests(batches.get(1)).get(0).at("/body/userPrincipalName").asText()).isEqualTo("bob@contoso.example");
+        assertThat(requests(batches.get(1)).get(0).at("/body/userPrincipalName").asText())
+                .isEqualTo("bob@contoso.example");
         server.verify(2, getRequestedFor(urlPathEqualTo(USERS)));
     }
 
     @Test
     void malformedJsonAnswer_itsWritesMayHaveBeenApplied_lookedUpOrSentAgainAfterBackOff() {
         start(sleeper);
-        stubBatches(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        stubBatches(
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"responses\": [{\"id\": \"1\", \"status\": 204}, {\"id\": \"2\", \"sta"),
                 answer(item("1", 204), created("2", "new-bob")));
         server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("{\"value\": []}")));
@@ -294,23 +360,36 @@ class GraphBatchTest {
         List<ChangeResult> results = apply(update, create);
 
         assertThat(results).containsExactly(ChangeResult.ok(update, "id-alice"), ChangeResult.ok(create, "new-bob"));
-        assertThat(batches()).hasSize(2).allSatisfy(batch -> assertThat(ids(batch)).containsExactly("1", "2"));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$filter", equalTo(anchorFilter(GraphFixture.bob()))));
-        assertThat(sleeper.delays()).singleElement()
-                .satisfies(delay -> assertThat(delay.toMillis()).isBetween(250L, 500L));
+        assertThat(batches()).hasSize(2).allSatisfy(batch -> assertThat(ids(batch))
+                .containsExactly("1", "2"));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("$filter", equalTo(anchorFilter(GraphFixture.bob()))));
+        assertThat(sleeper.delays()).singleElement().satisfies(delay -> assertThat(delay.toMillis())
+                .isBetween(250L, 500L));
     }
 
     @Test
     void htmlErrorPageFromAProxyOnEveryAttempt_retryableWithAClearMessage() {
         start(sleeper);
-        server.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                .withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")));
+        server.stubFor(
+                post(urlEqualTo(BATCH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(502)
+                                        .withHeader("Content-Type", "text/html")
+                                        .withBody(
+                                                "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")));
         Change update = update("id-alice");
 
-        assertThat(apply(update)).containsExactly(ChangeResult.failed(update, Outcome.RETRYABLE, "HTTP_502",
-                "still failing after 6 attempts: HTTP 502 from " + server.baseUrl() + BATCH
-                        + " (text/html), not a Graph error body"));
+        assertThat(apply(update))
+                .containsExactly(ChangeResult.failed(
+                        update,
+                        Outcome.RETRYABLE,
+                        "HTTP_502",
+                        "still failing after 6 attempts: HTTP 502 from " + server.baseUrl() + BATCH
+                                + " (text/html), not a Graph error body"));
         assertThat(batches()).hasSize(6);
         assertThat(sleeper.delays()).hasSize(5);
     }
@@ -318,7 +397,10 @@ class GraphBatchTest {
     @Test
     void proxyPageWithStatus200_isNoBatchAnswer_theCreateIsLookedUpThenSentAgain() {
         start(sleeper);
-        stubBatches(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        stubBatches(
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
                         .withBody("<html><body>Please sign in to continue.</body></html>"),
                 answer(created("1", "new-alice")));
         server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("{\"value\": []}")));
@@ -333,14 +415,19 @@ class GraphBatchTest {
     void itemServerError_theCreateIsLookedUpFirst_foundSoNotSentAgain() {
         start(sleeper);
         stubBatches(answer(failed("1", 500, "UnknownError", "")));
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                okJson(
+                                        """
                 {"value": [{"id": "id-alice", "onPremisesImmutableId": "QWxpY2UtYW5jaG9yLTAx",
                             "userPrincipalName": "alice@contoso.example", "otherMails": [], "accountEnabled": true}]}""")));
         Change create = new Change.Create(GraphFixture.alice());
 
         assertThat(apply(create)).containsExactly(ChangeResult.ok(create, "id-alice"));
         assertThat(batches()).hasSize(1);
-        assertThat(sleeper.delays()).singleElement().satisfies(delay -> assertThat(delay.toMillis()).isBetween(250L, 500L));
+        assertThat(sleeper.delays()).singleElement().satisfies(delay -> assertThat(delay.toMillis())
+                .isBetween(250L, 500L));
     }
 
     @Test
@@ -349,9 +436,13 @@ class GraphBatchTest {
         stubBatches(answer(throttled("1", "2")));
         Change update = update("id-alice");
 
-        assertThat(apply(update)).containsExactly(ChangeResult.failed(update, Outcome.RETRYABLE, "TooManyRequests",
-                "still failing after 6 attempts: HTTP 429 from " + server.baseUrl() + USERS
-                        + "/id-alice (application/json): TooManyRequests: Too many requests."));
+        assertThat(apply(update))
+                .containsExactly(ChangeResult.failed(
+                        update,
+                        Outcome.RETRYABLE,
+                        "TooManyRequests",
+                        "still failing after 6 attempts: HTTP 429 from " + server.baseUrl() + USERS
+                                + "/id-alice (application/json): TooManyRequests: Too many requests."));
         assertThat(batches()).hasSize(6);
         assertThat(sleeper.delays()).hasSize(5).containsOnly(Duration.ofSeconds(2));
     }
@@ -365,10 +456,16 @@ class GraphBatchTest {
 
         List<ChangeResult> results = apply(throttledUpdate, update);
 
-        assertThat(results).containsExactly(ChangeResult.failed(throttledUpdate, Outcome.RETRYABLE, "TooManyRequests",
-                "asked to retry after 3600 s, longer than the 300 s this run waits: HTTP 429 from " + server.baseUrl() + USERS
-                        + "/id-alice (application/json): TooManyRequests: Too many requests."),
-                ChangeResult.ok(update, "id-bob"));
+        assertThat(results)
+                .containsExactly(
+                        ChangeResult.failed(
+                                throttledUpdate,
+                                Outcome.RETRYABLE,
+                                "TooManyRequests",
+                                "asked to retry after 3600 s, longer than the 300 s this run waits: HTTP 429 from "
+                                        + server.baseUrl() + USERS
+                                        + "/id-alice (application/json): TooManyRequests: Too many requests."),
+                        ChangeResult.ok(update, "id-bob"));
         assertThat(batches()).hasSize(1);
         assertThat(sleeper.delays()).isEmpty();
     }
@@ -376,25 +473,35 @@ class GraphBatchTest {
     @Test
     void removeAlreadyGone_isOk_andAnItemLeftUnanswered_isSentAgain() {
         start(sleeper);
-        stubBatches(answer(failed("1", 404, "Request_ResourceNotFound", "Resource 'id-gone' does not exist.")),
+        stubBatches(
+                answer(failed("1", 404, "Request_ResourceNotFound", "Resource 'id-gone' does not exist.")),
                 answer(item("2", 204)));
         Change remove = new Change.Remove("id-gone", GraphFixture.bob().anchor());
         Change update = update("id-alice");
 
-        assertThat(apply(remove, update)).containsExactly(ChangeResult.ok(remove, "id-gone"), ChangeResult.ok(update, "id-alice"));
+        assertThat(apply(remove, update))
+                .containsExactly(ChangeResult.ok(remove, "id-gone"), ChangeResult.ok(update, "id-alice"));
         assertThat(batches()).extracting(GraphBatchTest::ids).containsExactly(List.of("1", "2"), List.of("2"));
     }
 
     @Test
     void batchRefusedAsAWhole_everyItemRejectedWithGraphsWords() {
         start(sleeper);
-        stubBatches(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+        stubBatches(
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                """
                 {"error": {"code": "BadRequest", "message": "Invalid batch payload format."}}"""));
         Change first = update("id-a");
         Change second = update("id-b");
 
-        assertThat(apply(first, second)).extracting(ChangeResult::outcome, ChangeResult::errorCode, ChangeResult::message)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(Outcome.REJECTED, "BadRequest",
+        assertThat(apply(first, second))
+                .extracting(ChangeResult::outcome, ChangeResult::errorCode, ChangeResult::message)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(
+                        Outcome.REJECTED,
+                        "BadRequest",
                         "the batch was refused: HTTP 400 from " + server.baseUrl() + BATCH
                                 + " (application/json): BadRequest: Invalid batch payload format."));
     }
@@ -402,11 +509,17 @@ class GraphBatchTest {
     @Test
     void everyItemsAnswer_mapsLikeASingleRequest() {
         start(sleeper);
-        stubBatches(answer(failed("1", 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
+        stubBatches(answer(
+                failed("1", 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
         Change update = update("id-admin");
 
-        assertThat(apply(update)).containsExactly(ChangeResult.failed(update, Outcome.REJECTED, "Authorization_RequestDenied",
-                "Insufficient privileges to complete the operation."));
-        assertThat(batches().stream().map(GraphBatchTest::ids).collect(Collectors.toList())).containsExactly(List.of("1"));
+        assertThat(apply(update))
+                .containsExactly(ChangeResult.failed(
+                        update,
+                        Outcome.REJECTED,
+                        "Authorization_RequestDenied",
+                        "Insufficient privileges to complete the operation."));
+        assertThat(batches().stream().map(GraphBatchTest::ids).collect(Collectors.toList()))
+                .containsExactly(List.of("1"));
     }
 }

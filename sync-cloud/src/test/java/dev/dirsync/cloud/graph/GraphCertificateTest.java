@@ -49,10 +49,13 @@ import org.junit.jupiter.api.io.TempDir;
 class GraphCertificateTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path dir;
+
     private static Path pkcs12;
     private static X509Certificate certificate;
 
@@ -72,8 +75,11 @@ class GraphCertificateTest {
     }
 
     private void start() {
-        GraphSettings settings = GraphFixture.settings(server).clientSecret(null)
-                .certificatePath(pkcs12).certificatePassword(Secret.of(PASSWORD)).build();
+        GraphSettings settings = GraphFixture.settings(server)
+                .clientSecret(null)
+                .certificatePath(pkcs12)
+                .certificatePassword(Secret.of(PASSWORD))
+                .build();
         graph = GraphFixture.start(server, settings, sleeper);
     }
 
@@ -81,7 +87,8 @@ class GraphCertificateTest {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : request.getBodyAsString().split("&")) {
             int equals = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return form;
@@ -89,7 +96,8 @@ class GraphCertificateTest {
 
     private List<ChangeResult> update() {
         List<ChangeResult> results = new ArrayList<>();
-        graph.directory.apply(List.of(new Change.Update("id-alice", GraphFixture.alice(), Set.of(MailUserField.SURNAME))),
+        graph.directory.apply(
+                List.of(new Change.Update("id-alice", GraphFixture.alice(), Set.of(MailUserField.SURNAME))),
                 results::add);
         return results;
     }
@@ -101,19 +109,24 @@ class GraphCertificateTest {
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(noContent()));
         long before = Instant.now().getEpochSecond();
 
-        assertThat(update()).singleElement().satisfies(result -> assertThat(result.succeeded()).isTrue());
+        assertThat(update()).singleElement().satisfies(result -> assertThat(result.succeeded())
+                .isTrue());
 
         List<LoggedRequest> tokenRequests = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         assertThat(tokenRequests).hasSize(1);
         Map<String, String> form = form(tokenRequests.get(0));
-        assertThat(form.keySet()).containsExactly("grant_type", "client_id", "client_assertion_type", "client_assertion", "scope");
-        assertThat(form).containsEntry("grant_type", "client_credentials")
+        assertThat(form.keySet())
+                .containsExactly("grant_type", "client_id", "client_assertion_type", "client_assertion", "scope");
+        assertThat(form)
+                .containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_id", CLIENT_ID)
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 .containsEntry("scope", server.baseUrl() + "/.default");
 
         TestJwt jwt = TestJwt.parse(form.get("client_assertion"), certificate);
-        assertThat(jwt.signatureVerifies()).as("signature verifies with the certificate's public key").isTrue();
+        assertThat(jwt.signatureVerifies())
+                .as("signature verifies with the certificate's public key")
+                .isTrue();
         assertThat(jwt.header().get("alg").asText()).isEqualTo("RS256");
         assertThat(jwt.header().get("typ").asText()).isEqualTo("JWT");
         assertThat(jwt.header().get("x5t#S256").asText()).isEqualTo(TestJwt.thumbprint("SHA-256", certificate));
@@ -122,28 +135,41 @@ class GraphCertificateTest {
         assertThat(claims.get("iss").asText()).isEqualTo(CLIENT_ID);
         assertThat(claims.get("sub").asText()).isEqualTo(CLIENT_ID);
         assertThat(UUID.fromString(claims.get("jti").asText())).isNotNull();
-        assertThat(claims.get("nbf").asLong()).isBetween(before - 1, Instant.now().getEpochSecond() + 1);
+        assertThat(claims.get("nbf").asLong())
+                .isBetween(before - 1, Instant.now().getEpochSecond() + 1);
         assertThat(claims.get("exp").asLong() - claims.get("nbf").asLong()).isEqualTo(600);
 
-        server.verify(1, patchRequestedFor(urlEqualTo(USERS + "/id-alice")).withHeader("Authorization", equalTo("Bearer token-1")));
+        server.verify(
+                1,
+                patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Authorization", equalTo("Bearer token-1")));
     }
 
     @Test
     void tokenEndpointRejectsTheAssertion_credentialsRejectedWithoutQuotingIt() {
         start();
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                post(urlPathEqualTo(TOKEN_PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": "invalid_client",
                          "error_description": "AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.\\r\\nTrace ID: 1",
                          "error_codes": [700027]}""")));
 
         Throwable thrown = catchThrowable(this::update);
 
-        assertThat(thrown).isInstanceOf(CredentialsRejectedException.class)
+        assertThat(thrown)
+                .isInstanceOf(CredentialsRejectedException.class)
                 .hasMessage("the token endpoint " + server.baseUrl() + TOKEN_PATH + " rejected client id " + CLIENT_ID
                         + ": invalid_client (AADSTS700027: The certificate with identifier used to sign the client"
                         + " assertion is not registered on application.)");
-        String assertion = form(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH))).get(0)).get("client_assertion");
+        String assertion = form(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))
+                        .get(0))
+                .get("client_assertion");
         assertThat(GraphFixture.messages(thrown)).noneMatch(text -> text.contains(assertion));
     }
 
@@ -153,6 +179,7 @@ class GraphCertificateTest {
 
         assertThat(List.of(graph.settings.toString(), graph.directory.toString(), graph.directory.describe()))
                 .noneMatch(text -> text.contains(PASSWORD));
-        assertThat(graph.settings.toString()).contains("certificate=GraphCertificate[path=" + pkcs12 + ", password=****]");
+        assertThat(graph.settings.toString())
+                .contains("certificate=GraphCertificate[path=" + pkcs12 + ", password=****]");
     }
 }

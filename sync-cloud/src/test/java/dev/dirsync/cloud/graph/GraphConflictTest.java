@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphConflictTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private GraphFixture graph;
@@ -46,7 +48,8 @@ class GraphConflictTest {
     }
 
     private void start(boolean batch) {
-        graph = GraphFixture.start(server, GraphFixture.settings(server).batch(batch).build(), sleeper);
+        graph = GraphFixture.start(
+                server, GraphFixture.settings(server).batch(batch).build(), sleeper);
         graph.stubTokens("token-1");
     }
 
@@ -58,11 +61,15 @@ class GraphConflictTest {
 
     private static String conflictBody(String property) {
         return "{\"error\": {\"code\": \"Request_BadRequest\", \"message\": \"Another object with the same value for property "
-                + property + " already exists.\", \"details\": [{\"code\": \"ObjectConflict\", \"target\": \"" + property + "\"}]}}";
+                + property + " already exists.\", \"details\": [{\"code\": \"ObjectConflict\", \"target\": \""
+                + property + "\"}]}}";
     }
 
     private static ResponseDefinitionBuilder conflict(int status, String property) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(conflictBody(property));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(conflictBody(property));
     }
 
     private static void stubHolders(String holders) {
@@ -72,17 +79,27 @@ class GraphConflictTest {
     @Test
     void batchItem_upnTaken_conflictNamingTheValueAndTheHolder() {
         start(true);
-        server.stubFor(post(urlEqualTo(GraphBatchTest.BATCH)).willReturn(okJson("{\"responses\": [{\"id\": \"1\", \"status\": 400,"
-                + " \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": " + conflictBody("userPrincipalName") + "}]}")));
-        stubHolders("{\"id\": \"id-holder\", \"userPrincipalName\": \"alice@contoso.example\", \"onPremisesImmutableId\": \"T3RoZXI=\"}");
+        server.stubFor(post(urlEqualTo(GraphBatchTest.BATCH))
+                .willReturn(okJson("{\"responses\": [{\"id\": \"1\", \"status\": 400,"
+                        + " \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": "
+                        + conflictBody("userPrincipalName") + "}]}")));
+        stubHolders(
+                "{\"id\": \"id-holder\", \"userPrincipalName\": \"alice@contoso.example\", \"onPremisesImmutableId\": \"T3RoZXI=\"}");
         Change create = new Change.Create(GraphFixture.alice());
 
-        assertThat(apply(create)).containsExactly(ChangeResult.failed(create, Outcome.CONFLICT, "Request_BadRequest",
-                "userPrincipalName 'alice@contoso.example' is already held by user id-holder (alice@contoso.example):"
-                        + " Another object with the same value for property userPrincipalName already exists."));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$filter", equalTo("userPrincipalName eq 'alice@contoso.example'"))
-                .withQueryParam("$select", equalTo("id,userPrincipalName,onPremisesImmutableId")));
+        assertThat(apply(create))
+                .containsExactly(
+                        ChangeResult.failed(
+                                create,
+                                Outcome.CONFLICT,
+                                "Request_BadRequest",
+                                "userPrincipalName 'alice@contoso.example' is already held by user id-holder (alice@contoso.example):"
+                                        + " Another object with the same value for property userPrincipalName already exists."));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("$filter", equalTo("userPrincipalName eq 'alice@contoso.example'"))
+                        .withQueryParam("$select", equalTo("id,userPrincipalName,onPremisesImmutableId")));
         assertThat(sleeper.delays()).isEmpty();
     }
 
@@ -93,10 +110,15 @@ class GraphConflictTest {
         stubHolders("{\"id\": \"id-hatter\", \"userPrincipalName\": \"hatter@contoso.example\"}");
         Change update = new Change.Update("id-alice", GraphFixture.alice(), Set.of(MailUserField.MAIL));
 
-        assertThat(apply(update)).containsExactly(ChangeResult.failed(update, Outcome.CONFLICT, "Request_BadRequest",
-                "mail 'alice@wonderland.example' is already held by user id-hatter (hatter@contoso.example):"
-                        + " Another object with the same value for property mail already exists."));
-        server.verify(getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("$filter", equalTo("mail eq 'alice@wonderland.example'")));
+        assertThat(apply(update))
+                .containsExactly(ChangeResult.failed(
+                        update,
+                        Outcome.CONFLICT,
+                        "Request_BadRequest",
+                        "mail 'alice@wonderland.example' is already held by user id-hatter (hatter@contoso.example):"
+                                + " Another object with the same value for property mail already exists."));
+        server.verify(getRequestedFor(urlPathEqualTo(USERS))
+                .withQueryParam("$filter", equalTo("mail eq 'alice@wonderland.example'")));
     }
 
     @Test
@@ -109,55 +131,81 @@ class GraphConflictTest {
 
         assertThat(apply(create)).singleElement().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(Outcome.CONFLICT);
-            assertThat(result.message()).isEqualTo("proxyAddresses 'alice@wonderland.example' is already held by user"
-                    + " id-group-owner (wonder@contoso.example), user id-other (other@contoso.example): Another object with"
-                    + " the same value for property proxyAddresses already exists.");
+            assertThat(result.message())
+                    .isEqualTo("proxyAddresses 'alice@wonderland.example' is already held by user"
+                            + " id-group-owner (wonder@contoso.example), user id-other (other@contoso.example): Another object with"
+                            + " the same value for property proxyAddresses already exists.");
         });
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$filter", equalTo("proxyAddresses/any(p:p eq 'SMTP:alice@wonderland.example')"))
-                .withQueryParam("$count", equalTo("true"))
-                .withHeader("ConsistencyLevel", equalTo("eventual")));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam(
+                                "$filter", equalTo("proxyAddresses/any(p:p eq 'SMTP:alice@wonderland.example')"))
+                        .withQueryParam("$count", equalTo("true"))
+                        .withHeader("ConsistencyLevel", equalTo("eventual")));
     }
 
     @Test
     void holderNotListed_saysWhereItMayBe() {
         start(true);
-        server.stubFor(post(urlEqualTo(GraphBatchTest.BATCH)).willReturn(okJson("{\"responses\": [{\"id\": \"1\", \"status\": 400,"
-                + " \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": " + conflictBody("userPrincipalName") + "}]}")));
+        server.stubFor(post(urlEqualTo(GraphBatchTest.BATCH))
+                .willReturn(okJson("{\"responses\": [{\"id\": \"1\", \"status\": 400,"
+                        + " \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": "
+                        + conflictBody("userPrincipalName") + "}]}")));
         stubHolders("");
         Change create = new Change.Create(GraphFixture.alice());
 
-        assertThat(apply(create)).singleElement().extracting(ChangeResult::message).isEqualTo(
-                "userPrincipalName 'alice@contoso.example' is already held by an object Graph does not list as a user"
-                        + " (a deleted user, a group or a contact): Another object with the same value for property"
-                        + " userPrincipalName already exists.");
+        assertThat(apply(create))
+                .singleElement()
+                .extracting(ChangeResult::message)
+                .isEqualTo(
+                        "userPrincipalName 'alice@contoso.example' is already held by an object Graph does not list as a user"
+                                + " (a deleted user, a group or a contact): Another object with the same value for property"
+                                + " userPrincipalName already exists.");
     }
 
     @Test
     void holderLookupFails_stillAConflict_sayingTheLookupFailed() {
         start(false);
         server.stubFor(post(urlEqualTo(USERS)).willReturn(conflict(400, "userPrincipalName")));
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"code\": \"Request_UnsupportedQuery\", \"message\": \"Unsupported query.\"}}")));
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\": {\"code\": \"Request_UnsupportedQuery\", \"message\": \"Unsupported query.\"}}")));
         Change create = new Change.Create(GraphFixture.alice());
 
         assertThat(apply(create)).singleElement().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(Outcome.CONFLICT);
-            assertThat(result.message()).startsWith("userPrincipalName 'alice@contoso.example' is already held by another"
-                    + " object (looking it up failed: ").contains("Request_UnsupportedQuery: Unsupported query.");
+            assertThat(result.message())
+                    .startsWith("userPrincipalName 'alice@contoso.example' is already held by another"
+                            + " object (looking it up failed: ")
+                    .contains("Request_UnsupportedQuery: Unsupported query.");
         });
     }
 
     @Test
     void conflictWithoutANamedProperty_keepsGraphsWords() {
         start(false);
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"code\": \"Request_BadRequest\", \"message\": \"A conflicting object with one or more"
-                        + " of the specified property values is present in the directory.\"}}")));
+        server.stubFor(post(urlEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": {\"code\": \"Request_BadRequest\", \"message\": \"A conflicting object with one or more"
+                                        + " of the specified property values is present in the directory.\"}}")));
         Change create = new Change.Create(GraphFixture.alice());
 
-        assertThat(apply(create)).containsExactly(ChangeResult.failed(create, Outcome.CONFLICT, "Request_BadRequest",
-                "A conflicting object with one or more of the specified property values is present in the directory."));
+        assertThat(apply(create))
+                .containsExactly(
+                        ChangeResult.failed(
+                                create,
+                                Outcome.CONFLICT,
+                                "Request_BadRequest",
+                                "A conflicting object with one or more of the specified property values is present in the directory."));
         server.verify(0, getRequestedFor(urlPathEqualTo(USERS)));
     }
 }

@@ -37,9 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphCredentialsTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
-    private static final String INVALID_CLIENT = """
+    private static final String INVALID_CLIENT =
+            """
             {"error": "invalid_client",
              "error_description": "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'.\\r\\nTrace ID: 0b1c2d3e\\r\\nCorrelation ID: 4f5a6b7c\\r\\nTimestamp: 2024-05-06 07:08:09Z",
              "error_codes": [7000215],
@@ -64,8 +67,11 @@ class GraphCredentialsTest {
     @Test
     void tokenEndpointRejectsTheClient_credentialsRejectedNamingClientUrlAndCodeButNotTheSecret() {
         graph = GraphFixture.start(server, sleeper);
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(INVALID_CLIENT)));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(INVALID_CLIENT)));
         List<ChangeResult> results = new ArrayList<>();
 
         assertThatThrownBy(() -> graph.directory.apply(List.of(update()), results::add))
@@ -83,12 +89,18 @@ class GraphCredentialsTest {
     @Test
     void tokenEndpointRejectsTheTenant_credentialsRejectedWithTheAadCode() {
         graph = GraphFixture.start(server, sleeper);
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                post(urlPathEqualTo(TOKEN_PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": "invalid_request", "error_description": "Tenant 'contoso.example' not found.",
                          "error_codes": [90002]}""")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageEndingWith(": invalid_request AADSTS90002 (Tenant 'contoso.example' not found.)")
                 .satisfies(GraphFixture::assertNoSecret);
@@ -97,11 +109,14 @@ class GraphCredentialsTest {
     @Test
     void tokenEndpointEchoesTheSecret_theSecretIsScrubbed() {
         graph = GraphFixture.start(server, sleeper);
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody(
-                        "{\"error\": \"invalid_request\", \"error_description\": \"Bad client_secret=" + SECRET + "\"}")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"invalid_request\", \"error_description\": \"Bad client_secret="
+                                + SECRET + "\"}")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageContaining("client_secret=****")
                 .satisfies(GraphFixture::assertNoSecret);
@@ -114,11 +129,13 @@ class GraphCredentialsTest {
             closedPort = socket.getLocalPort();
         }
         String tokenUrl = "http://127.0.0.1:" + closedPort + TOKEN_PATH;
-        graph = GraphFixture.start(server, GraphFixture.settings(server).tokenUrl(tokenUrl).build(), sleeper);
+        graph = GraphFixture.start(
+                server, GraphFixture.settings(server).tokenUrl(tokenUrl).build(), sleeper);
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageStartingWith("the token endpoint " + tokenUrl + " could not be reached (still failing after 6 attempts: ")
+                .hasMessageStartingWith(
+                        "the token endpoint " + tokenUrl + " could not be reached (still failing after 6 attempts: ")
                 .hasMessageContaining("ConnectException")
                 .satisfies(GraphFixture::assertNoSecret);
         assertThat(sleeper.delays()).hasSize(5);
@@ -127,22 +144,29 @@ class GraphCredentialsTest {
     @Test
     void tokenEndpointBehindABrokenProxy_unavailableWithAClearMessage() {
         graph = GraphFixture.start(server, sleeper);
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html").withBody("<html>Bad Gateway</html>")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Bad Gateway</html>")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessage("the token endpoint " + server.baseUrl() + TOKEN_PATH + " could not be reached (still failing"
-                        + " after 6 attempts: HTTP 502 from " + server.baseUrl() + TOKEN_PATH + " (text/html))");
+                .hasMessage("the token endpoint " + server.baseUrl() + TOKEN_PATH
+                        + " could not be reached (still failing" + " after 6 attempts: HTTP 502 from "
+                        + server.baseUrl() + TOKEN_PATH + " (text/html))");
     }
 
     @Test
     void tokenEndpoint401WithoutAnOAuth2Body_unavailableNotCredentials() {
         graph = GraphFixture.start(server, sleeper);
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "text/html").withBody("<html>Proxy authentication required</html>")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Proxy authentication required</html>")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessage("the token endpoint answered HTTP 401 from " + server.baseUrl() + TOKEN_PATH
                         + " (text/html), not an OAuth2 error body");
@@ -152,10 +176,18 @@ class GraphCredentialsTest {
     void graphRefusesTheToken_renewsItOnceAndRepeats() {
         graph = GraphFixture.start(server, sleeper);
         graph.stubTokens("token-1", "token-2");
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).withHeader("Authorization", equalTo("Bearer token-1"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                patch(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "InvalidAuthenticationToken", "message": "Lifetime validation failed, the token is expired."}}""")));
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).withHeader("Authorization", equalTo("Bearer token-2"))
+        server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
+                .withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(noContent()));
         Change update = update();
         List<ChangeResult> results = new ArrayList<>();
@@ -164,8 +196,14 @@ class GraphCredentialsTest {
 
         assertThat(results).containsExactly(ChangeResult.ok(update, "id-alice"));
         server.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-        server.verify(1, patchRequestedFor(urlEqualTo(USERS + "/id-alice")).withHeader("Authorization", equalTo("Bearer token-1")));
-        server.verify(1, patchRequestedFor(urlEqualTo(USERS + "/id-alice")).withHeader("Authorization", equalTo("Bearer token-2")));
+        server.verify(
+                1,
+                patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Authorization", equalTo("Bearer token-1")));
+        server.verify(
+                1,
+                patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Authorization", equalTo("Bearer token-2")));
         assertThat(sleeper.delays()).isEmpty();
     }
 
@@ -173,8 +211,14 @@ class GraphCredentialsTest {
     void graphRefusesTheRenewedTokenToo_credentialsRejectedWithoutLooping() {
         graph = GraphFixture.start(server, sleeper);
         graph.stubTokens("token-1", "token-2");
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(
+                patch(urlEqualTo(USERS + "/id-alice"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "InvalidAuthenticationToken", "message": "Access token validation failure. Invalid audience."}}""")));
         List<ChangeResult> results = new ArrayList<>();
 
@@ -203,7 +247,7 @@ class GraphCredentialsTest {
         graph = GraphFixture.start(server, sleeper);
         graph.stubTokens("token-1");
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(noContent()));
-        graph.directory.apply(List.of(update()), result -> { });
+        graph.directory.apply(List.of(update()), result -> {});
         assertThat(graph.client.connectionPool().connectionCount()).isPositive();
 
         graph.directory.close();

@@ -43,8 +43,7 @@ class GraphEmulatorTest {
 
     private void start(EmulatorSettings.Builder emulatorSettings, GraphSettings.Builder settings) {
         emulator = CloudEmulator.start(emulatorSettings.build());
-        graph = new GraphCloudDirectory(settings
-                .graphUrl(emulator.url())
+        graph = new GraphCloudDirectory(settings.graphUrl(emulator.url())
                 .tokenUrl(emulator.tokenUrl(TENANT))
                 .tenantId(TENANT)
                 .clientId(EmulatorSettings.DEFAULT_CLIENT_ID)
@@ -55,13 +54,16 @@ class GraphEmulatorTest {
     private List<ChangeResult> apply(List<Change> changes) {
         List<ChangeResult> results = new ArrayList<>();
         for (int from = 0; from < changes.size(); from += graph.preferredBatchSize()) {
-            graph.apply(changes.subList(from, Math.min(changes.size(), from + graph.preferredBatchSize())), results::add);
+            graph.apply(
+                    changes.subList(from, Math.min(changes.size(), from + graph.preferredBatchSize())), results::add);
         }
         return results;
     }
 
     private static List<Change> creates(int count) {
-        return IntStream.range(0, count).mapToObj(i -> (Change) new Change.Create(GraphThroughputBenchmark.user(i))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> (Change) new Change.Create(GraphThroughputBenchmark.user(i)))
+                .toList();
     }
 
     @Test
@@ -79,9 +81,17 @@ class GraphEmulatorTest {
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             CloudUser user = listed.get(i);
-            MailUser renamed = new MailUser(user.anchor(), user.user().userPrincipalName(), "Renamed " + i,
-                    user.user().givenName(), user.user().surname(), user.user().mailNickname(), user.user().mail(),
-                    user.user().otherMails(), user.user().accountEnabled(), user.user().usageLocation());
+            MailUser renamed = new MailUser(
+                    user.anchor(),
+                    user.user().userPrincipalName(),
+                    "Renamed " + i,
+                    user.user().givenName(),
+                    user.user().surname(),
+                    user.user().mailNickname(),
+                    user.user().mail(),
+                    user.user().otherMails(),
+                    user.user().accountEnabled(),
+                    user.user().usageLocation());
             changes.add(new Change.Update(user.id(), renamed, Set.of(MailUserField.DISPLAY_NAME)));
         }
         for (int i = 10; i < 15; i++) {
@@ -95,12 +105,16 @@ class GraphEmulatorTest {
         List<CloudUser> after = new ArrayList<>();
         graph.listUsers(after::add);
         assertThat(after).hasSize(125);
-        assertThat(after).filteredOn(user -> user.user().displayName().startsWith("Renamed ")).hasSize(10);
+        assertThat(after)
+                .filteredOn(user -> user.user().displayName().startsWith("Renamed "))
+                .hasSize(10);
     }
 
     @Test
     void throttledCloud_everyWriteLands_pacedUnderTheBudget() {
-        start(EmulatorSettings.builder().writesPerSecond(50), GraphSettings.builder().writeBudget(50, Duration.ofSeconds(1)));
+        start(
+                EmulatorSettings.builder().writesPerSecond(50),
+                GraphSettings.builder().writeBudget(50, Duration.ofSeconds(1)));
         long started = System.nanoTime();
 
         List<ChangeResult> created = apply(creates(150));
@@ -125,11 +139,13 @@ class GraphEmulatorTest {
             assertThat(result.cloudId()).isEqualTo(cloudId);
         });
         assertThat(emulator.users()).singleElement().satisfies(user -> {
-            assertThat(user).containsEntry("id", cloudId)
+            assertThat(user)
+                    .containsEntry("id", cloudId)
                     .containsEntry("onPremisesImmutableId", alice.anchor().value())
                     .containsEntry("displayName", alice.displayName());
         });
-        assertThat(graph.findByAnchor(alice.anchor())).hasValueSatisfying(user -> assertThat(user.id()).isEqualTo(cloudId));
+        assertThat(graph.findByAnchor(alice.anchor()))
+                .hasValueSatisfying(user -> assertThat(user.id()).isEqualTo(cloudId));
     }
 
     /** A user made by hand in the cloud, without an anchor; its id. */
@@ -137,22 +153,37 @@ class GraphEmulatorTest {
         ObjectMapper json = new ObjectMapper();
         OkHttpClient client = new OkHttpClient();
         try {
-            Request tokenRequest = new Request.Builder().url(emulator.tokenUrl(TENANT)).post(new FormBody.Builder()
-                    .add("grant_type", "client_credentials")
-                    .add("client_id", EmulatorSettings.DEFAULT_CLIENT_ID)
-                    .add("client_secret", EmulatorSettings.DEFAULT_CLIENT_SECRET)
-                    .add("scope", emulator.url() + "/.default")
-                    .build()).build();
+            Request tokenRequest = new Request.Builder()
+                    .url(emulator.tokenUrl(TENANT))
+                    .post(new FormBody.Builder()
+                            .add("grant_type", "client_credentials")
+                            .add("client_id", EmulatorSettings.DEFAULT_CLIENT_ID)
+                            .add("client_secret", EmulatorSettings.DEFAULT_CLIENT_SECRET)
+                            .add("scope", emulator.url() + "/.default")
+                            .build())
+                    .build();
             String token;
             try (Response response = client.newCall(tokenRequest).execute()) {
-                token = json.readTree(response.body().bytes()).get("access_token").asText();
+                token = json.readTree(response.body().bytes())
+                        .get("access_token")
+                        .asText();
             }
-            byte[] user = json.writeValueAsBytes(Map.of("accountEnabled", true, "displayName", "Made by hand",
-                    "mailNickname", "byhand", "userPrincipalName", userPrincipalName,
-                    "passwordProfile", Map.of("password", "Initial-Pa55word!")));
-            Request create = new Request.Builder().url(emulator.graphUrl() + "/users")
+            byte[] user = json.writeValueAsBytes(Map.of(
+                    "accountEnabled",
+                    true,
+                    "displayName",
+                    "Made by hand",
+                    "mailNickname",
+                    "byhand",
+                    "userPrincipalName",
+                    userPrincipalName,
+                    "passwordProfile",
+                    Map.of("password", "Initial-Pa55word!")));
+            Request create = new Request.Builder()
+                    .url(emulator.graphUrl() + "/users")
                     .header("Authorization", "Bearer " + token)
-                    .post(RequestBody.create(user, MediaType.get("application/json"))).build();
+                    .post(RequestBody.create(user, MediaType.get("application/json")))
+                    .build();
             try (Response response = client.newCall(create).execute()) {
                 JsonNode created = json.readTree(response.body().bytes());
                 assertThat(response.code()).isEqualTo(201);

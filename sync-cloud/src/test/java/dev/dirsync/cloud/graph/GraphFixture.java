@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dirsync.cloud.CloudTestData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.dirsync.cloud.CloudTestData;
 import dev.dirsync.cloud.internal.HttpClients;
 import dev.dirsync.cloud.internal.MutableClock;
 import dev.dirsync.cloud.internal.RecordingSleeper;
@@ -53,10 +53,14 @@ final class GraphFixture implements AutoCloseable {
         this.client = HttpClients.create(settings.http());
         if (sleeper instanceof RecordingSleeper recording) {
             this.clock = new MutableClock(Instant.now());
-            this.directory = new GraphCloudDirectory(settings, client, delay -> {
-                recording.sleep(delay);
-                clock.advance(delay);
-            }, clock);
+            this.directory = new GraphCloudDirectory(
+                    settings,
+                    client,
+                    delay -> {
+                        recording.sleep(delay);
+                        clock.advance(delay);
+                    },
+                    clock);
         } else {
             this.clock = null;
             this.directory = new GraphCloudDirectory(settings, client, sleeper, Clock.systemUTC());
@@ -91,7 +95,9 @@ final class GraphFixture implements AutoCloseable {
         String state = Scenario.STARTED;
         for (int i = 0; i < tokens.length; i++) {
             String next = "token " + (i + 1);
-            var stub = post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs(state)
+            var stub = post(urlPathEqualTo(TOKEN_PATH))
+                    .inScenario("tokens")
+                    .whenScenarioStateIs(state)
                     .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
                             + "\"access_token\":\"" + tokens[i] + "\"}"));
             server.stubFor(i == tokens.length - 1 ? stub : stub.willSetStateTo(next));

@@ -1,7 +1,7 @@
 package dev.dirsync.cloud.graph;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -38,7 +38,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphReadTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private GraphFixture graph;
@@ -59,7 +61,10 @@ class GraphReadTest {
     void listUsers_threePages_followsNextLinkAndPassesOnlyAnchoredUsers() {
         String page2 = server.baseUrl() + USERS + "?$select=" + SELECT + "&$top=999&$skiptoken=page2";
         String page3 = server.baseUrl() + USERS + "?$select=" + SELECT + "&$top=999&$skiptoken=page3";
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("$skiptoken", absent()).willReturn(okJson("""
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .withQueryParam("$skiptoken", absent())
+                .willReturn(okJson(
+                        """
                 {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
                  "@odata.nextLink": "%s",
                  "value": [
@@ -70,13 +75,23 @@ class GraphReadTest {
                     "accountEnabled": true, "usageLocation": "GB"},
                    {"id": "id-cloud-only", "onPremisesImmutableId": null, "userPrincipalName": "admin@contoso.example",
                     "displayName": "Cloud admin", "accountEnabled": true, "otherMails": []}
-                 ]}""".formatted(page2))));
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("$skiptoken", equalTo("page2")).willReturn(okJson("""
+                 ]}"""
+                                .formatted(page2))));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .withQueryParam("$skiptoken", equalTo("page2"))
+                .willReturn(okJson(
+                        """
                 {"value": [
                    {"id": "id-guest", "userPrincipalName": "guest#EXT#@contoso.example", "otherMails": []}
                  ],
-                 "@odata.nextLink": "%s"}""".formatted(page3))));
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("$skiptoken", equalTo("page3")).willReturn(okJson("""
+                 "@odata.nextLink": "%s"}"""
+                                .formatted(page3))));
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .withQueryParam("$skiptoken", equalTo("page3"))
+                        .willReturn(
+                                okJson(
+                                        """
                 {"value": [
                    {"id": "id-bob", "onPremisesImmutableId": "Qm9iLWFuY2hvci0wMg==",
                     "userPrincipalName": "bob@contoso.example", "displayName": "Bob Builder",
@@ -87,18 +102,23 @@ class GraphReadTest {
 
         graph.directory.listUsers(users::add);
 
-        assertThat(users).containsExactly(
-                new CloudUser("id-alice", GraphFixture.alice()),
-                new CloudUser("id-bob", GraphFixture.bob()));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$select", equalTo(SELECT))
-                .withQueryParam("$top", equalTo("999"))
-                .withQueryParam("$skiptoken", absent())
-                .withHeader("Authorization", equalTo("Bearer token-1"))
-                .withHeader("Accept", equalTo("application/json")));
+        assertThat(users)
+                .containsExactly(
+                        new CloudUser("id-alice", GraphFixture.alice()), new CloudUser("id-bob", GraphFixture.bob()));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("$select", equalTo(SELECT))
+                        .withQueryParam("$top", equalTo("999"))
+                        .withQueryParam("$skiptoken", absent())
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .withHeader("Accept", equalTo("application/json")));
         for (String token : List.of("page2", "page3")) {
-            server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("$skiptoken", equalTo(token))
-                    .withHeader("Authorization", equalTo("Bearer token-1")));
+            server.verify(
+                    1,
+                    getRequestedFor(urlPathEqualTo(USERS))
+                            .withQueryParam("$skiptoken", equalTo(token))
+                            .withHeader("Authorization", equalTo("Bearer token-1")));
         }
         server.verify(3, getRequestedFor(urlPathEqualTo(USERS)));
     }
@@ -107,15 +127,17 @@ class GraphReadTest {
     void listUsers_firstCall_requestsAClientCredentialsTokenOnce() {
         server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("{\"value\": []}")));
 
-        graph.directory.listUsers(user -> { });
-        graph.directory.listUsers(user -> { });
+        graph.directory.listUsers(user -> {});
+        graph.directory.listUsers(user -> {});
 
-        server.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH))
-                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-                .withFormParam("grant_type", equalTo("client_credentials"))
-                .withFormParam("client_id", equalTo(CLIENT_ID))
-                .withFormParam("client_secret", equalTo(SECRET))
-                .withFormParam("scope", equalTo(server.baseUrl() + "/.default")));
+        server.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(TOKEN_PATH))
+                        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                        .withFormParam("grant_type", equalTo("client_credentials"))
+                        .withFormParam("client_id", equalTo(CLIENT_ID))
+                        .withFormParam("client_secret", equalTo(SECRET))
+                        .withFormParam("scope", equalTo(server.baseUrl() + "/.default")));
         List<LoggedRequest> tokenRequests = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         assertThat(tokenRequests.get(0).getHeader("Authorization")).isNull();
         server.verify(2, getRequestedFor(urlPathEqualTo(USERS)).withHeader("Authorization", equalTo("Bearer token-1")));
@@ -123,10 +145,14 @@ class GraphReadTest {
 
     @Test
     void listUsers_nextLinkToAnotherHost_refusedWithoutSendingTheToken() {
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                okJson(
+                                        """
                 {"@odata.nextLink": "https://collector.example/v1.0/users?$skiptoken=x", "value": []}""")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("leads away from")
                 .hasMessageContaining("https://collector.example/v1.0/users");
@@ -134,13 +160,18 @@ class GraphReadTest {
 
     @Test
     void listUsers_forbidden_credentialsRejectedNamingTheClientAndGraphsError() {
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"code": "Authorization_RequestDenied",
                                    "message": "Insufficient privileges to complete the operation."}}""")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageContaining(CLIENT_ID)
                 .hasMessageContaining("Authorization_RequestDenied: Insufficient privileges to complete the operation.")
@@ -149,21 +180,27 @@ class GraphReadTest {
 
     @Test
     void listUsers_htmlInsteadOfAPage_unavailableWithAClearMessage() {
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html><body>Sign in to the proxy</body></html>")));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Sign in to the proxy</body></html>")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessage("HTTP 200 from " + server.baseUrl() + USERS + " (text/html), not a Graph collection page");
     }
 
     @Test
     void listUsers_unavailableThroughEveryAttempt_throwsUnavailable() {
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"code\": \"serviceNotAvailable\", \"message\": \"Try later.\"}}")));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Retry-After", "2")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"code\": \"serviceNotAvailable\", \"message\": \"Try later.\"}}")));
 
-        assertThatThrownBy(() -> graph.directory.listUsers(user -> { }))
+        assertThatThrownBy(() -> graph.directory.listUsers(user -> {}))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("still failing after 6 attempts")
                 .hasMessageContaining("serviceNotAvailable: Try later.");
@@ -174,7 +211,11 @@ class GraphReadTest {
     @Test
     void findByAnchor_filtersOnTheImmutableIdWithQuotesDoubledAndUrlEncoded() {
         Anchor anchor = new Anchor("O'Neil+/x==");
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                okJson(
+                                        """
                 {"value": [{"id": "id-oneil", "onPremisesImmutableId": "O'Neil+/x==", "userPrincipalName":
                  "oneil@contoso.example", "displayName": "Pat O'Neil", "mailNickname": "oneil",
                  "otherMails": [], "accountEnabled": true}]}""")));
@@ -183,11 +224,14 @@ class GraphReadTest {
 
         assertThat(found).map(CloudUser::id).contains("id-oneil");
         assertThat(found).map(CloudUser::user).map(MailUser::anchor).contains(anchor);
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$filter", equalTo("onPremisesImmutableId eq 'O''Neil+/x=='"))
-                .withQueryParam("$select", equalTo(SELECT))
-                .withHeader("Authorization", equalTo("Bearer token-1")));
-        String rawUrl = server.findAll(getRequestedFor(urlPathEqualTo(USERS))).get(0).getUrl();
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("$filter", equalTo("onPremisesImmutableId eq 'O''Neil+/x=='"))
+                        .withQueryParam("$select", equalTo(SELECT))
+                        .withHeader("Authorization", equalTo("Bearer token-1")));
+        String rawUrl =
+                server.findAll(getRequestedFor(urlPathEqualTo(USERS))).get(0).getUrl();
         assertThat(rawUrl).contains("$filter=onPremisesImmutableId%20eq%20%27O%27%27Neil%2B%2Fx%3D%3D%27");
     }
 

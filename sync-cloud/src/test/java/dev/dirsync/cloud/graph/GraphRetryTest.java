@@ -54,7 +54,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphRetryTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private GraphFixture graph;
@@ -76,24 +78,31 @@ class GraphRetryTest {
         return results;
     }
 
-    private static void stubSequence(Function<UrlPattern, MappingBuilder> method, UrlPattern url,
-            ResponseDefinitionBuilder... replies) {
+    private static void stubSequence(
+            Function<UrlPattern, MappingBuilder> method, UrlPattern url, ResponseDefinitionBuilder... replies) {
         String state = Scenario.STARTED;
         for (int i = 0; i < replies.length; i++) {
             String next = "reply " + (i + 1);
-            var stub = method.apply(url).inScenario("sequence").whenScenarioStateIs(state).willReturn(replies[i]);
+            var stub = method.apply(url)
+                    .inScenario("sequence")
+                    .whenScenarioStateIs(state)
+                    .willReturn(replies[i]);
             server.stubFor(i == replies.length - 1 ? stub : stub.willSetStateTo(next));
             state = next;
         }
     }
 
     private static ResponseDefinitionBuilder created(String id) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"" + id + "\"}");
     }
 
     private static ResponseDefinitionBuilder graphError(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": {\"code\": \"" + code + "\", \"message\": \"" + message + "\"}}");
     }
 
@@ -104,7 +113,9 @@ class GraphRetryTest {
     @Test
     void create_throttledWithRetryAfterOneSecond_reallyWaitsThenSucceeds() {
         start(Sleeper.SYSTEM);
-        stubSequence(WireMock::post, urlEqualTo(USERS),
+        stubSequence(
+                WireMock::post,
+                urlEqualTo(USERS),
                 graphError(429, "TooManyRequests", "Too many requests.").withHeader("Retry-After", "1"),
                 created("new-alice"));
         Change create = new Change.Create(GraphFixture.alice());
@@ -117,7 +128,8 @@ class GraphRetryTest {
         List<LoggedRequest> posts = new ArrayList<>(server.findAll(postRequestedFor(urlEqualTo(USERS))));
         posts.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
         assertThat(posts).hasSize(2);
-        long gapMillis = posts.get(1).getLoggedDate().getTime() - posts.get(0).getLoggedDate().getTime();
+        long gapMillis = posts.get(1).getLoggedDate().getTime()
+                - posts.get(0).getLoggedDate().getTime();
         assertThat(gapMillis).as("the retry came no sooner than Retry-After").isGreaterThanOrEqualTo(1000);
         assertThat(tookMillis).isGreaterThanOrEqualTo(1000);
         server.verify(0, getRequestedFor(urlPathEqualTo(USERS)));
@@ -126,17 +138,26 @@ class GraphRetryTest {
     @Test
     void create_htmlBadGatewayThroughEveryAttempt_retryableWithAClearMessage() {
         start(sleeper);
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html")
-                .withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")));
+        server.stubFor(
+                post(urlEqualTo(USERS))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(502)
+                                        .withHeader("Content-Type", "text/html")
+                                        .withBody(
+                                                "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")));
         stubLookup("{\"value\": []}");
         Change create = new Change.Create(GraphFixture.alice());
 
         List<ChangeResult> results = apply(create);
 
-        assertThat(results).containsExactly(ChangeResult.failed(create, Outcome.RETRYABLE, "HTTP_502",
-                "still failing after 6 attempts: HTTP 502 from " + server.baseUrl() + USERS
-                        + " (text/html), not a Graph error body"));
+        assertThat(results)
+                .containsExactly(ChangeResult.failed(
+                        create,
+                        Outcome.RETRYABLE,
+                        "HTTP_502",
+                        "still failing after 6 attempts: HTTP 502 from " + server.baseUrl() + USERS
+                                + " (text/html), not a Graph error body"));
         server.verify(6, postRequestedFor(urlEqualTo(USERS)));
         server.verify(5, getRequestedFor(urlPathEqualTo(USERS)));
         List<Duration> delays = sleeper.delays();
@@ -152,15 +173,19 @@ class GraphRetryTest {
     void create_serverErrorButTheUserWasCreated_reportsItsIdWithoutPostingAgain() {
         start(sleeper);
         server.stubFor(post(urlEqualTo(USERS)).willReturn(graphError(500, "UnknownError", "")));
-        stubLookup("""
+        stubLookup(
+                """
                 {"value": [{"id": "id-alice", "onPremisesImmutableId": "QWxpY2UtYW5jaG9yLTAx",
                             "userPrincipalName": "alice@contoso.example", "otherMails": [], "accountEnabled": true}]}""");
         Change create = new Change.Create(GraphFixture.alice());
 
         assertThat(apply(create)).containsExactly(ChangeResult.ok(create, "id-alice"));
         server.verify(1, postRequestedFor(urlEqualTo(USERS)));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("$filter", WireMock.equalTo("onPremisesImmutableId eq 'QWxpY2UtYW5jaG9yLTAx'")));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam(
+                                "$filter", WireMock.equalTo("onPremisesImmutableId eq 'QWxpY2UtYW5jaG9yLTAx'")));
     }
 
     @Test
@@ -180,7 +205,9 @@ class GraphRetryTest {
 
     @Test
     void create_timedOutAndNotThere_isPostedAgain() {
-        GraphSettings quick = GraphFixture.settings(server).readTimeout(Duration.ofMillis(300)).build();
+        GraphSettings quick = GraphFixture.settings(server)
+                .readTimeout(Duration.ofMillis(300))
+                .build();
         graph = GraphFixture.start(server, quick, sleeper);
         graph.stubTokens("token-1");
         stubSequence(WireMock::post, urlEqualTo(USERS), created("late").withFixedDelay(1500), created("new-alice"));
@@ -195,8 +222,9 @@ class GraphRetryTest {
     @Test
     void update_throttledThroughEveryAttempt_retryableAfterWaitingEachRetryAfter() {
         start(sleeper);
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(
-                graphError(429, "TooManyRequests", "Too many requests.").withHeader("Retry-After", "3")));
+        server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
+                .willReturn(
+                        graphError(429, "TooManyRequests", "Too many requests.").withHeader("Retry-After", "3")));
         Change update = new Change.Update("id-alice", GraphFixture.alice(), Set.of(MailUserField.SURNAME));
 
         List<ChangeResult> results = apply(update);
@@ -204,8 +232,9 @@ class GraphRetryTest {
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE);
             assertThat(result.errorCode()).isEqualTo("TooManyRequests");
-            assertThat(result.message()).isEqualTo("still failing after 6 attempts: HTTP 429 from " + server.baseUrl()
-                    + USERS + "/id-alice (application/json): TooManyRequests: Too many requests.");
+            assertThat(result.message())
+                    .isEqualTo("still failing after 6 attempts: HTTP 429 from " + server.baseUrl() + USERS
+                            + "/id-alice (application/json): TooManyRequests: Too many requests.");
         });
         server.verify(6, patchRequestedFor(urlEqualTo(USERS + "/id-alice")));
         assertThat(sleeper.delays()).hasSize(5).containsOnly(Duration.ofSeconds(3));
@@ -214,22 +243,26 @@ class GraphRetryTest {
     @Test
     void update_unavailableUntilAnHttpDate_waitsUntilThatDate() {
         start(sleeper);
-        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
-        stubSequence(WireMock::patch, urlEqualTo(USERS + "/id-alice"),
+        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
+        stubSequence(
+                WireMock::patch,
+                urlEqualTo(USERS + "/id-alice"),
                 graphError(503, "serviceNotAvailable", "Service unavailable.").withHeader("Retry-After", inTwoMinutes),
                 noContent());
         Change update = new Change.Update("id-alice", GraphFixture.alice(), Set.of(MailUserField.SURNAME));
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, "id-alice"));
-        assertThat(sleeper.delays()).singleElement()
-                .satisfies(delay -> assertThat(delay).isBetween(Duration.ofSeconds(115), Duration.ofSeconds(120)));
+        assertThat(sleeper.delays()).singleElement().satisfies(delay -> assertThat(delay)
+                .isBetween(Duration.ofSeconds(115), Duration.ofSeconds(120)));
     }
 
     @Test
     void remove_retryAfterBeyondFiveMinutes_retryableAtOnce() {
         start(sleeper);
-        server.stubFor(delete(urlEqualTo(USERS + "/id-bob")).willReturn(
-                graphError(429, "TooManyRequests", "Too many requests.").withHeader("Retry-After", "3600")));
+        server.stubFor(delete(urlEqualTo(USERS + "/id-bob"))
+                .willReturn(
+                        graphError(429, "TooManyRequests", "Too many requests.").withHeader("Retry-After", "3600")));
         Change remove = new Change.Remove("id-bob", GraphFixture.bob().anchor());
 
         assertThat(apply(remove)).singleElement().satisfies(result -> {

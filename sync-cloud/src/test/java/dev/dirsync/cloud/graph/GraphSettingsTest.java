@@ -17,7 +17,10 @@ class GraphSettingsTest {
     private static final String SECRET = "Zx8Q~s3cr3t.value_THAT-must-not-leak";
 
     private static GraphSettings.Builder valid() {
-        return GraphSettings.builder().tenantId("contoso.example").clientId("client-1").clientSecret(Secret.of(SECRET));
+        return GraphSettings.builder()
+                .tenantId("contoso.example")
+                .clientId("client-1")
+                .clientSecret(Secret.of(SECRET));
     }
 
     @Test
@@ -37,13 +40,22 @@ class GraphSettingsTest {
     void toString_redactsTheSecret() {
         GraphSettings settings = valid().build();
 
-        assertThat(settings.toString()).doesNotContain(SECRET).contains("clientSecret=****").contains("client-1");
+        assertThat(settings.toString())
+                .doesNotContain(SECRET)
+                .contains("clientSecret=****")
+                .contains("client-1");
         assertThat(valid().toString()).doesNotContain(SECRET);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:9000/", "http://[::1]:8443", "http://127.0.0.2",
-        "https://graph.microsoft.us"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080",
+                "http://localhost:9000/",
+                "http://[::1]:8443",
+                "http://127.0.0.2",
+                "https://graph.microsoft.us"
+            })
     void graphUrl_httpsOrLoopbackHttp_accepted(String url) {
         GraphSettings settings = valid().graphUrl(url).build();
 
@@ -58,22 +70,26 @@ class GraphSettingsTest {
      * | target.tokenUrl | http to a routable host        | secret would travel clear |
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "graph | http://graph.microsoft.com | target.url",
-        "graph | http://10.0.0.5:8080 | target.url",
-        "graph | http://localhost.evil.example | target.url",
-        "graph | http://127.0.0.1.nip.example | target.url",
-        "graph | graph.microsoft.com | target.url",
-        "graph | ftp://graph.microsoft.com | target.url",
-        "graph | https://graph.microsoft.com?x=1 | target.url",
-        "graph | https://user:pw@graph.microsoft.com | target.url",
-        "token | http://login.microsoftonline.com/t/oauth2/v2.0/token | target.tokenUrl",
-        "token | not a url | target.tokenUrl",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "graph | http://graph.microsoft.com | target.url",
+                "graph | http://10.0.0.5:8080 | target.url",
+                "graph | http://localhost.evil.example | target.url",
+                "graph | http://127.0.0.1.nip.example | target.url",
+                "graph | graph.microsoft.com | target.url",
+                "graph | ftp://graph.microsoft.com | target.url",
+                "graph | https://graph.microsoft.com?x=1 | target.url",
+                "graph | https://user:pw@graph.microsoft.com | target.url",
+                "token | http://login.microsoftonline.com/t/oauth2/v2.0/token | target.tokenUrl",
+                "token | not a url | target.tokenUrl",
+            })
     void urls_insecureOrMalformed_rejectedNamingTheKey(String which, String url, String key) {
         GraphSettings.Builder builder = which.equals("graph") ? valid().graphUrl(url) : valid().tokenUrl(url);
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(key);
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(key);
     }
 
     @Test
@@ -88,8 +104,10 @@ class GraphSettingsTest {
     @Test
     void limits_outOfRange_rejectedNamingTheKey() {
         assertThatThrownBy(() -> valid().maxAttempts(0).build()).hasMessageStartingWith("target.maxAttempts");
-        assertThatThrownBy(() -> valid().connectTimeout(Duration.ZERO).build()).hasMessageStartingWith("target.connectTimeout");
-        assertThatThrownBy(() -> valid().readTimeout(Duration.ofSeconds(-1)).build()).hasMessageStartingWith("target.readTimeout");
+        assertThatThrownBy(() -> valid().connectTimeout(Duration.ZERO).build())
+                .hasMessageStartingWith("target.connectTimeout");
+        assertThatThrownBy(() -> valid().readTimeout(Duration.ofSeconds(-1)).build())
+                .hasMessageStartingWith("target.readTimeout");
     }
 
     @Test
@@ -107,38 +125,48 @@ class GraphSettingsTest {
 
     @Test
     void authorityUrl_nationalCloud_buildsTheTokenUrl_unlessOneIsGiven() {
-        GraphSettings usGov = valid().authorityUrl("https://login.microsoftonline.us/").graphUrl("https://graph.microsoft.us").build();
+        GraphSettings usGov = valid().authorityUrl("https://login.microsoftonline.us/")
+                .graphUrl("https://graph.microsoft.us")
+                .build();
         GraphSettings explicit = valid().authorityUrl("https://login.microsoftonline.us")
-                .tokenUrl("https://login.microsoftonline.us/other/oauth2/v2.0/token").build();
+                .tokenUrl("https://login.microsoftonline.us/other/oauth2/v2.0/token")
+                .build();
 
         assertThat(usGov.tokenUrl()).isEqualTo("https://login.microsoftonline.us/contoso.example/oauth2/v2.0/token");
         assertThat(usGov.scope()).isEqualTo("https://graph.microsoft.us/.default");
         assertThat(explicit.tokenUrl()).isEqualTo("https://login.microsoftonline.us/other/oauth2/v2.0/token");
-        assertThatThrownBy(() -> valid().authorityUrl("http://login.example.com").build())
+        assertThatThrownBy(
+                        () -> valid().authorityUrl("http://login.example.com").build())
                 .hasMessageStartingWith("target.authorityUrl must use https");
     }
 
     @Test
     void pacingAndMatching_set() {
-        GraphSettings settings = valid().writeBudget(20, Duration.ofSeconds(1)).concurrency(8).batch(false)
-                .softMatch(SoftMatch.SMTP).build();
+        GraphSettings settings = valid().writeBudget(20, Duration.ofSeconds(1))
+                .concurrency(8)
+                .batch(false)
+                .softMatch(SoftMatch.SMTP)
+                .build();
 
         assertThat(settings.writeBudget().perSecond()).isEqualTo(20.0);
         assertThat(settings.concurrency()).isEqualTo(8);
         assertThat(settings.batch()).isFalse();
         assertThat(settings.softMatch()).isEqualTo(SoftMatch.SMTP);
-        assertThat(settings.toString()).contains("writeBudget=20 per 1.0 s", "concurrency=8", "batch=false", "softMatch=smtp");
+        assertThat(settings.toString())
+                .contains("writeBudget=20 per 1.0 s", "concurrency=8", "batch=false", "softMatch=smtp");
     }
 
     @Test
     void pacing_outOfRange_rejectedNamingTheKey() {
-        assertThatThrownBy(() -> valid().concurrency(0).build()).hasMessage("target.concurrency must be between 1 and 64, got 0");
+        assertThatThrownBy(() -> valid().concurrency(0).build())
+                .hasMessage("target.concurrency must be between 1 and 64, got 0");
         assertThatThrownBy(() -> valid().concurrency(65).build()).hasMessageStartingWith("target.concurrency");
         assertThatThrownBy(() -> valid().writeBudget(0, Duration.ofSeconds(150)).build())
                 .hasMessage("target.writeBudget.count must be at least 1, got 0");
         assertThatThrownBy(() -> valid().writeBudget(3000, Duration.ZERO).build())
                 .hasMessage("target.writeBudget.window must be positive, got PT0S");
-        assertThatThrownBy(() -> valid().writeBudget(3000, null).build()).hasMessage("target.writeBudget.window is required");
+        assertThatThrownBy(() -> valid().writeBudget(3000, null).build())
+                .hasMessage("target.writeBudget.window is required");
     }
 
     @ParameterizedTest
@@ -157,28 +185,38 @@ class GraphSettingsTest {
     @Test
     void certificate_insteadOfTheSecret_checkedAtOnceAndNeverShown(@TempDir Path dir) {
         Path pkcs12 = TestCertificates.rsaPkcs12(dir, "settings-app");
-        GraphSettings.Builder certificate = valid().clientSecret(null).certificatePath(pkcs12)
+        GraphSettings.Builder certificate = valid().clientSecret(null)
+                .certificatePath(pkcs12)
                 .certificatePassword(Secret.of(TestCertificates.PASSWORD));
 
         GraphSettings settings = certificate.build();
         assertThat(settings.certificate().path()).isEqualTo(pkcs12);
         assertThat(settings.clientSecret()).isNull();
-        assertThat(settings.toString()).doesNotContain(TestCertificates.PASSWORD).contains("password=****");
+        assertThat(settings.toString())
+                .doesNotContain(TestCertificates.PASSWORD)
+                .contains("password=****");
 
         assertThatThrownBy(() -> certificate.clientSecret(Secret.of(SECRET)).build())
                 .hasMessage("target.clientSecret and target.certificate exclude each other: configure one of them");
-        assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(pkcs12).certificatePassword(Secret.of("wrong"))
-                .build())
+        assertThatThrownBy(() -> valid().clientSecret(null)
+                        .certificatePath(pkcs12)
+                        .certificatePassword(Secret.of("wrong"))
+                        .build())
                 .hasMessage("target.certificate.password does not open the PKCS#12 file " + pkcs12);
-        assertThatThrownBy(() -> valid().clientSecret(null).certificatePath(dir.resolve("missing.pfx")).build())
+        assertThatThrownBy(() -> valid().clientSecret(null)
+                        .certificatePath(dir.resolve("missing.pfx"))
+                        .build())
                 .hasMessageStartingWith("target.certificate.path: cannot read ");
-        assertThatThrownBy(() -> valid().certificatePassword(Secret.of("only-a-password")).build())
+        assertThatThrownBy(() -> valid().certificatePassword(Secret.of("only-a-password"))
+                        .build())
                 .hasMessage("target.certificate.path is required when target.certificate.password is set");
     }
 
     @Test
     void rejections_neverQuoteTheSecret() {
-        assertThatThrownBy(() -> valid().graphUrl("http://example.com").build()).message().doesNotContain(SECRET);
+        assertThatThrownBy(() -> valid().graphUrl("http://example.com").build())
+                .message()
+                .doesNotContain(SECRET);
         assertThatThrownBy(() -> valid().tenantId(null).build()).message().doesNotContain(SECRET);
     }
 }

@@ -39,8 +39,7 @@ public final class GraphThroughputBenchmark {
     static final int THROTTLED_RATE = 20;
     private static final String TENANT = "bench.example";
 
-    private GraphThroughputBenchmark() {
-    }
+    private GraphThroughputBenchmark() {}
 
     /** What one run measured. */
     record Figures(int users, Map<ChangeResult.Outcome, Integer> outcomes, Duration elapsed, EmulatorStats stats) {
@@ -63,38 +62,65 @@ public final class GraphThroughputBenchmark {
         int unthrottledUsers = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 20_000;
         int overBudgetUsers = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 600;
 
-        System.out.printf(Locale.ROOT, "%n(a) emulator throttled at %d writes/s, writeBudget %d per 1 s, concurrency %d, %d creates%n",
-                THROTTLED_RATE, THROTTLED_RATE, GraphSettings.DEFAULT_CONCURRENCY, users);
+        System.out.printf(
+                Locale.ROOT,
+                "%n(a) emulator throttled at %d writes/s, writeBudget %d per 1 s, concurrency %d, %d creates%n",
+                THROTTLED_RATE,
+                THROTTLED_RATE,
+                GraphSettings.DEFAULT_CONCURRENCY,
+                users);
         boolean met = true;
         for (boolean batch : new boolean[] {true, false}) {
-            Figures figures = run(users, THROTTLED_RATE, batch, builder -> builder.writeBudget(THROTTLED_RATE, Duration.ofSeconds(1)));
+            Figures figures = run(
+                    users,
+                    THROTTLED_RATE,
+                    batch,
+                    builder -> builder.writeBudget(THROTTLED_RATE, Duration.ofSeconds(1)));
             double share = figures.writesPerSecond() / THROTTLED_RATE;
             print(batch ? "$batch" : "single", figures);
-            System.out.printf(Locale.ROOT, "    %.1f %% of the allowed rate (goal >= 95 %%), %.2f %% of write requests answered 429 (goal < 1 %%)%n",
-                    share * 100, figures.throttledShare() * 100);
-            met &= share >= 0.95 && figures.throttledShare() < 0.01
+            System.out.printf(
+                    Locale.ROOT,
+                    "    %.1f %% of the allowed rate (goal >= 95 %%), %.2f %% of write requests answered 429 (goal < 1 %%)%n",
+                    share * 100,
+                    figures.throttledShare() * 100);
+            met &= share >= 0.95
+                    && figures.throttledShare() < 0.01
                     && figures.outcomes().getOrDefault(ChangeResult.Outcome.OK, 0) == users;
         }
 
-        System.out.printf(Locale.ROOT, "%n(b) unthrottled emulator on loopback, concurrency %d, %d creates%n",
-                GraphSettings.DEFAULT_CONCURRENCY, unthrottledUsers);
+        System.out.printf(
+                Locale.ROOT,
+                "%n(b) unthrottled emulator on loopback, concurrency %d, %d creates%n",
+                GraphSettings.DEFAULT_CONCURRENCY,
+                unthrottledUsers);
         run(Math.min(unthrottledUsers, 2000), 0, true, GraphThroughputBenchmark::unlimited);
         run(Math.min(unthrottledUsers, 2000), 0, false, GraphThroughputBenchmark::unlimited);
         Figures batched = run(unthrottledUsers, 0, true, GraphThroughputBenchmark::unlimited);
         print("$batch", batched);
         Figures single = run(unthrottledUsers, 0, false, GraphThroughputBenchmark::unlimited);
         print("single", single);
-        System.out.printf(Locale.ROOT, "    $batch / single: %.2fx%n", batched.writesPerSecond() / single.writesPerSecond());
+        System.out.printf(
+                Locale.ROOT, "    $batch / single: %.2fx%n", batched.writesPerSecond() / single.writesPerSecond());
 
         if (overBudgetUsers > 0) {
-            System.out.printf(Locale.ROOT, "%n(c) emulator throttled at %d writes/s, writeBudget %d per 1 s (too high), %d creates%n",
-                    THROTTLED_RATE, 2 * THROTTLED_RATE, overBudgetUsers);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n(c) emulator throttled at %d writes/s, writeBudget %d per 1 s (too high), %d creates%n",
+                    THROTTLED_RATE,
+                    2 * THROTTLED_RATE,
+                    overBudgetUsers);
             for (boolean batch : new boolean[] {true, false}) {
-                Figures figures = run(overBudgetUsers, THROTTLED_RATE, batch,
+                Figures figures = run(
+                        overBudgetUsers,
+                        THROTTLED_RATE,
+                        batch,
                         builder -> builder.writeBudget(2 * THROTTLED_RATE, Duration.ofSeconds(1)));
                 print(batch ? "$batch" : "single", figures);
-                System.out.printf(Locale.ROOT, "    %.1f %% of the allowed rate, %.2f %% of write requests answered 429%n",
-                        figures.writesPerSecond() / THROTTLED_RATE * 100, figures.throttledShare() * 100);
+                System.out.printf(
+                        Locale.ROOT,
+                        "    %.1f %% of the allowed rate, %.2f %% of write requests answered 429%n",
+                        figures.writesPerSecond() / THROTTLED_RATE * 100,
+                        figures.throttledShare() * 100);
             }
         }
 
@@ -109,20 +135,22 @@ public final class GraphThroughputBenchmark {
     }
 
     static Figures run(int users, int writesPerSecond, boolean batch, UnaryOperator<GraphSettings.Builder> tune) {
-        try (CloudEmulator emulator = CloudEmulator.start(EmulatorSettings.builder().writesPerSecond(writesPerSecond).build())) {
+        try (CloudEmulator emulator = CloudEmulator.start(
+                EmulatorSettings.builder().writesPerSecond(writesPerSecond).build())) {
             GraphSettings settings = tune.apply(GraphSettings.builder()
-                    .graphUrl(emulator.url())
-                    .tokenUrl(emulator.tokenUrl(TENANT))
-                    .tenantId(TENANT)
-                    .clientId(EmulatorSettings.DEFAULT_CLIENT_ID)
-                    .clientSecret(Secret.of(EmulatorSettings.DEFAULT_CLIENT_SECRET))
-                    .batch(batch)).build();
+                            .graphUrl(emulator.url())
+                            .tokenUrl(emulator.tokenUrl(TENANT))
+                            .tenantId(TENANT)
+                            .clientId(EmulatorSettings.DEFAULT_CLIENT_ID)
+                            .clientSecret(Secret.of(EmulatorSettings.DEFAULT_CLIENT_SECRET))
+                            .batch(batch))
+                    .build();
             Map<ChangeResult.Outcome, Integer> outcomes = new EnumMap<>(ChangeResult.Outcome.class);
             long started;
             long ended;
             try (GraphCloudDirectory graph = new GraphCloudDirectory(settings)) {
                 // The token is fetched before the clock starts: the run measures writes.
-                graph.listUsers(user -> { });
+                graph.listUsers(user -> {});
                 emulator.resetStats();
                 int chunk = graph.preferredBatchSize();
                 started = System.nanoTime();
@@ -142,15 +170,31 @@ public final class GraphThroughputBenchmark {
 
     private static void print(String mode, Figures figures) {
         EmulatorStats stats = figures.stats();
-        System.out.printf(Locale.ROOT, "  %-7s %6.1f writes/s  (%d created in %.1f s; results %s; emulator: %d creates, %d x 429, %d refused)%n",
-                mode, figures.writesPerSecond(), stats.creates(), figures.elapsed().toMillis() / 1000.0, figures.outcomes(),
-                stats.creates(), stats.throttled(), stats.rejected());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-7s %6.1f writes/s  (%d created in %.1f s; results %s; emulator: %d creates, %d x 429, %d refused)%n",
+                mode,
+                figures.writesPerSecond(),
+                stats.creates(),
+                figures.elapsed().toMillis() / 1000.0,
+                figures.outcomes(),
+                stats.creates(),
+                stats.throttled(),
+                stats.rejected());
     }
 
     static MailUser user(int i) {
         String name = String.format(Locale.ROOT, "user%05d", i);
-        return new MailUser(Anchor.ofUuid(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))),
-                name + "@" + TENANT, "User " + i, "User", Integer.toString(i), name, name + "@mail.example",
-                List.of(name + ".alt@mail.example"), true, "US");
+        return new MailUser(
+                Anchor.ofUuid(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))),
+                name + "@" + TENANT,
+                "User " + i,
+                "User",
+                Integer.toString(i),
+                name,
+                name + "@mail.example",
+                List.of(name + ".alt@mail.example"),
+                true,
+                "US");
     }
 }

@@ -169,7 +169,8 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void concurrentCallers_shareOneBudget() throws InterruptedException {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(200, Duration.ofSeconds(1), Clock.systemUTC(), Sleeper.SYSTEM);
+        AdaptiveRateLimiter limiter =
+                new AdaptiveRateLimiter(200, Duration.ofSeconds(1), Clock.systemUTC(), Sleeper.SYSTEM);
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
         for (int t = 0; t < 4; t++) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BackoffTest {
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7));
+    private final Backoff backoff =
+            new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7));
 
     @ParameterizedTest
     @CsvSource({"1, 500", "2, 1000", "3, 2000", "4, 4000", "6, 16000", "7, 30000", "20, 30000", "200, 30000"})
@@ -29,7 +30,10 @@ class BackoffTest {
 
     @Test
     void delay_varies() {
-        assertThat(java.util.stream.IntStream.range(0, 50).mapToObj(i -> backoff.delay(5)).distinct().count())
+        assertThat(java.util.stream.IntStream.range(0, 50)
+                        .mapToObj(i -> backoff.delay(5))
+                        .distinct()
+                        .count())
                 .isGreaterThan(10);
     }
 }

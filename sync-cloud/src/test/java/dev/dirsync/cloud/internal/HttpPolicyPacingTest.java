@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpPolicyPacingTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
     private final RecordingSleeper sleeper = new RecordingSleeper();
@@ -58,17 +60,20 @@ class HttpPolicyPacingTest {
     }
 
     private Exchange<Void> send() {
-        HttpPolicy policy = new HttpPolicy(client, RetrySettings.withMaxAttempts(6), sleeper, Clock.systemUTC(),
-                new SplittableRandom(1));
-        return policy.send(new Request.Builder().url(server.baseUrl() + "/thing").get().build(), null,
-                RetryGuard.none(), pacer);
+        HttpPolicy policy = new HttpPolicy(
+                client, RetrySettings.withMaxAttempts(6), sleeper, Clock.systemUTC(), new SplittableRandom(1));
+        return policy.send(
+                new Request.Builder().url(server.baseUrl() + "/thing").get().build(), null, RetryGuard.none(), pacer);
     }
 
     private void stubSequence(ResponseDefinitionBuilder... replies) {
         String state = Scenario.STARTED;
         for (int i = 0; i < replies.length; i++) {
             String next = "reply " + (i + 1);
-            var stub = get(urlEqualTo("/thing")).inScenario("sequence").whenScenarioStateIs(state).willReturn(replies[i]);
+            var stub = get(urlEqualTo("/thing"))
+                    .inScenario("sequence")
+                    .whenScenarioStateIs(state)
+                    .willReturn(replies[i]);
             server.stubFor(i == replies.length - 1 ? stub : stub.willSetStateTo(next));
             state = next;
         }
@@ -76,7 +81,8 @@ class HttpPolicyPacingTest {
 
     @Test
     void everyAttempt_isPacedAndEveryThrottleReported() {
-        stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "3"),
+        stubSequence(
+                aResponse().withStatus(429).withHeader("Retry-After", "3"),
                 aResponse().withStatus(503).withHeader("Retry-After", "2"),
                 aResponse().withStatus(503),
                 aResponse().withStatus(500),
@@ -87,8 +93,9 @@ class HttpPolicyPacingTest {
 
         assertThat(exchange).isInstanceOf(Exchange.Answered.class);
         assertThat(pacer.attempts).isEqualTo(6);
-        assertThat(pacer.throttles).containsExactly(Optional.of(Duration.ofSeconds(3)), Optional.of(Duration.ofSeconds(2)),
-                Optional.empty());
+        assertThat(pacer.throttles)
+                .containsExactly(
+                        Optional.of(Duration.ofSeconds(3)), Optional.of(Duration.ofSeconds(2)), Optional.empty());
     }
 
     @Test
@@ -108,8 +115,8 @@ class HttpPolicyPacingTest {
 
         Exchange<Void> exchange = send();
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class,
-                gaveUp -> assertThat(gaveUp.reason()).isEqualTo("interrupted while waiting for its turn"));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class, gaveUp -> assertThat(gaveUp.reason())
+                .isEqualTo("interrupted while waiting for its turn"));
         assertThat(Thread.interrupted()).isTrue();
         assertThat(server.getAllServeEvents()).isEmpty();
     }

@@ -30,21 +30,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpPolicyTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @AfterEach
     void everyConnectionWasReleased() {
-        assertThat(client.connectionPool().idleConnectionCount()).isEqualTo(client.connectionPool().connectionCount());
+        assertThat(client.connectionPool().idleConnectionCount())
+                .isEqualTo(client.connectionPool().connectionCount());
         HttpClients.shutdown(client);
         assertThat(client.connectionPool().connectionCount()).isZero();
         assertThat(client.dispatcher().executorService().isShutdown()).isTrue();
     }
 
     private HttpPolicy policy(int maxAttempts) {
-        return new HttpPolicy(client, RetrySettings.withMaxAttempts(maxAttempts), sleeper, Clock.systemUTC(),
+        return new HttpPolicy(
+                client,
+                RetrySettings.withMaxAttempts(maxAttempts),
+                sleeper,
+                Clock.systemUTC(),
                 new SplittableRandom(1));
     }
 
@@ -56,7 +63,10 @@ class HttpPolicyTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < replies.length; i++) {
             String nextState = "reply " + (i + 1);
-            var stub = get(urlEqualTo("/thing")).inScenario("sequence").whenScenarioStateIs(state).willReturn(replies[i]);
+            var stub = get(urlEqualTo("/thing"))
+                    .inScenario("sequence")
+                    .whenScenarioStateIs(state)
+                    .willReturn(replies[i]);
             server.stubFor(i == replies.length - 1 ? stub : stub.willSetStateTo(nextState));
             state = nextState;
         }
@@ -69,10 +79,11 @@ class HttpPolicyTest {
 
         Exchange<Void> exchange = policy(6).send(request(), null);
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class,
-                answered -> assertThat(answered.reply().status()).isEqualTo(200));
-        assertThat(sleeper.delays()).singleElement()
-                .satisfies(d -> assertThat(d.toMillis()).isBetween(250L, 500L));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered -> assertThat(
+                        answered.reply().status())
+                .isEqualTo(200));
+        assertThat(sleeper.delays()).singleElement().satisfies(d -> assertThat(d.toMillis())
+                .isBetween(250L, 500L));
     }
 
     @Test
@@ -81,8 +92,8 @@ class HttpPolicyTest {
 
         policy(6).send(request(), null);
 
-        assertThat(sleeper.delays()).singleElement()
-                .satisfies(d -> assertThat(d.toMillis()).isBetween(250L, 500L));
+        assertThat(sleeper.delays()).singleElement().satisfies(d -> assertThat(d.toMillis())
+                .isBetween(250L, 500L));
     }
 
     @Test
@@ -143,8 +154,9 @@ class HttpPolicyTest {
 
         Exchange<Void> exchange = policy(3).send(request(), null);
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class,
-                answered -> assertThat(answered.reply().bodyText()).isEqualTo("done"));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered -> assertThat(
+                        answered.reply().bodyText())
+                .isEqualTo("done"));
         assertThat(sleeper.delays()).hasSize(1);
     }
 
@@ -166,8 +178,9 @@ class HttpPolicyTest {
 
         Exchange<Void> exchange = policy(6).send(request(), null);
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class,
-                answered -> assertThat(answered.reply().status()).isEqualTo(400));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered -> assertThat(
+                        answered.reply().status())
+                .isEqualTo(400));
         assertThat(sleeper.delays()).isEmpty();
     }
 
@@ -182,7 +195,8 @@ class HttpPolicyTest {
         });
 
         assertThat(exchange).isEqualTo(new Exchange.Settled<>("found it"));
-        assertThat(causes).singleElement().satisfies(cause -> assertThat(cause.outcomeUnknown()).isTrue());
+        assertThat(causes).singleElement().satisfies(cause -> assertThat(cause.outcomeUnknown())
+                .isTrue());
         server.verify(1, getRequestedFor(urlEqualTo("/thing")));
     }
 
@@ -196,19 +210,25 @@ class HttpPolicyTest {
             return Optional.empty();
         });
 
-        assertThat(causes).singleElement().satisfies(cause -> assertThat(cause.outcomeUnknown()).isFalse());
+        assertThat(causes).singleElement().satisfies(cause -> assertThat(cause.outcomeUnknown())
+                .isFalse());
     }
 
     @Test
     void send_401_renewsTheCredentialOnceAndRepeats() {
-        server.stubFor(get(urlEqualTo("/thing")).withHeader("Authorization", equalTo("Bearer old")).willReturn(status(401)));
-        server.stubFor(get(urlEqualTo("/thing")).withHeader("Authorization", equalTo("Bearer new")).willReturn(ok()));
+        server.stubFor(get(urlEqualTo("/thing"))
+                .withHeader("Authorization", equalTo("Bearer old"))
+                .willReturn(status(401)));
+        server.stubFor(get(urlEqualTo("/thing"))
+                .withHeader("Authorization", equalTo("Bearer new"))
+                .willReturn(ok()));
         SwitchingAuthorizer authorizer = new SwitchingAuthorizer();
 
         Exchange<Void> exchange = policy(6).send(request(), authorizer);
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class,
-                answered -> assertThat(answered.reply().status()).isEqualTo(200));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered -> assertThat(
+                        answered.reply().status())
+                .isEqualTo(200));
         assertThat(authorizer.invalidated).containsExactly("Bearer old");
         assertThat(sleeper.delays()).isEmpty();
     }
@@ -220,22 +240,28 @@ class HttpPolicyTest {
 
         Exchange<Void> exchange = policy(6).send(request(), authorizer);
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class,
-                answered -> assertThat(answered.reply().status()).isEqualTo(401));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered -> assertThat(
+                        answered.reply().status())
+                .isEqualTo(401));
         server.verify(2, getRequestedFor(urlEqualTo("/thing")));
     }
 
     @Test
     void send_interruptedWhileWaiting_givesUpAndKeepsTheInterrupt() {
         server.stubFor(get(urlEqualTo("/thing")).willReturn(status(503)));
-        HttpPolicy policy = new HttpPolicy(client, RetrySettings.withMaxAttempts(6), delay -> {
-            throw new InterruptedException();
-        }, Clock.systemUTC(), new SplittableRandom(1));
+        HttpPolicy policy = new HttpPolicy(
+                client,
+                RetrySettings.withMaxAttempts(6),
+                delay -> {
+                    throw new InterruptedException();
+                },
+                Clock.systemUTC(),
+                new SplittableRandom(1));
 
         Exchange<Void> exchange = policy.send(request(), null);
 
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class,
-                gaveUp -> assertThat(gaveUp.reason()).contains("interrupted"));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class, gaveUp -> assertThat(gaveUp.reason())
+                .contains("interrupted"));
         assertThat(Thread.interrupted()).isTrue();
     }
 

@@ -33,7 +33,9 @@ class ParallelApplyTest {
     }
 
     private static List<ChangeResult> ok(List<Change> unit) {
-        return unit.stream().map(change -> ChangeResult.ok(change, ((Change.Remove) change).cloudId())).toList();
+        return unit.stream()
+                .map(change -> ChangeResult.ok(change, ((Change.Remove) change).cloudId()))
+                .toList();
     }
 
     private List<ChangeResult> apply(List<Change> changes, int unitSize, ParallelApply.UnitWork work) {
@@ -81,10 +83,14 @@ class ParallelApplyTest {
         List<Thread> reporters = new CopyOnWriteArrayList<>();
         List<Thread> workers = new CopyOnWriteArrayList<>();
 
-        parallel.apply(changes(12), 3, unit -> {
-            workers.add(Thread.currentThread());
-            return ok(unit);
-        }, result -> reporters.add(Thread.currentThread()));
+        parallel.apply(
+                changes(12),
+                3,
+                unit -> {
+                    workers.add(Thread.currentThread());
+                    return ok(unit);
+                },
+                result -> reporters.add(Thread.currentThread()));
 
         assertThat(reporters).hasSize(12).containsOnly(Thread.currentThread());
         assertThat(workers).doesNotContain(Thread.currentThread());
@@ -97,21 +103,26 @@ class ParallelApplyTest {
         CountDownLatch othersRunning = new CountDownLatch(3);
         List<ChangeResult> results = new ArrayList<>();
 
-        assertThatThrownBy(() -> parallel.apply(changes(100), 1, unit -> {
-            started.incrementAndGet();
-            running.incrementAndGet();
-            try {
-                if (((Change.Remove) unit.get(0)).cloudId().equals("id-0")) {
-                    await(othersRunning);
-                    throw new CredentialsRejectedException("the token endpoint rejected client id c");
-                }
-                othersRunning.countDown();
-                sleep(10_000);
-                return ok(unit);
-            } finally {
-                running.decrementAndGet();
-            }
-        }, results::add)).isInstanceOf(CredentialsRejectedException.class);
+        assertThatThrownBy(() -> parallel.apply(
+                        changes(100),
+                        1,
+                        unit -> {
+                            started.incrementAndGet();
+                            running.incrementAndGet();
+                            try {
+                                if (((Change.Remove) unit.get(0)).cloudId().equals("id-0")) {
+                                    await(othersRunning);
+                                    throw new CredentialsRejectedException("the token endpoint rejected client id c");
+                                }
+                                othersRunning.countDown();
+                                sleep(10_000);
+                                return ok(unit);
+                            } finally {
+                                running.decrementAndGet();
+                            }
+                        },
+                        results::add))
+                .isInstanceOf(CredentialsRejectedException.class);
 
         assertThat(running.get()).as("units still running after apply returned").isZero();
         assertThat(started.get()).isLessThan(100);
@@ -159,18 +170,26 @@ class ParallelApplyTest {
                     return ok(unit);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return unit.stream().map(change -> ChangeResult.failed(change, Outcome.RETRYABLE, "INTERRUPTED",
-                            "interrupted while sending")).toList();
+                    return unit.stream()
+                            .map(change -> ChangeResult.failed(
+                                    change, Outcome.RETRYABLE, "INTERRUPTED", "interrupted while sending"))
+                            .toList();
                 }
             });
         } finally {
-            assertThat(Thread.interrupted()).as("the caller's interrupt is kept").isTrue();
+            assertThat(Thread.interrupted())
+                    .as("the caller's interrupt is kept")
+                    .isTrue();
             interrupter.join();
         }
 
         assertThat(results).hasSize(20).allMatch(result -> result.outcome() == Outcome.RETRYABLE);
-        assertThat(results).filteredOn(result -> result.message().equals("interrupted while sending")).hasSize(4);
-        assertThat(results).filteredOn(result -> result.message().equals("not sent: the run was interrupted")).hasSize(16);
+        assertThat(results)
+                .filteredOn(result -> result.message().equals("interrupted while sending"))
+                .hasSize(4);
+        assertThat(results)
+                .filteredOn(result -> result.message().equals("not sent: the run was interrupted"))
+                .hasSize(16);
 
         // The pool's threads come back clean: the next run is not interrupted.
         List<Boolean> interrupted = new CopyOnWriteArrayList<>();

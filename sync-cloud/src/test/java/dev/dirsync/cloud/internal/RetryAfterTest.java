@@ -23,14 +23,16 @@ class RetryAfterTest {
      * | HTTP-date in the past           | zero  |
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0 | PT0S",
-        "1 | PT1S",
-        " 120 | PT2M",
-        "'Mon, 06 May 2024 07:08:39 GMT' | PT30S",
-        "'Mon, 06 May 2024 07:08:09 GMT' | PT0S",
-        "'Mon, 06 May 2024 06:00:00 GMT' | PT0S",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0 | PT0S",
+                "1 | PT1S",
+                " 120 | PT2M",
+                "'Mon, 06 May 2024 07:08:39 GMT' | PT30S",
+                "'Mon, 06 May 2024 07:08:09 GMT' | PT0S",
+                "'Mon, 06 May 2024 06:00:00 GMT' | PT0S",
+            })
     void parse_secondsOrDate_waitFromNow(String header, Duration expected) {
         assertThat(RetryAfter.parse(header, NOW)).contains(expected);
     }

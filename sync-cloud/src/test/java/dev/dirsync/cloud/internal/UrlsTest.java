@@ -10,11 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UrlsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "id,mail | id,mail",
-        "onPremisesImmutableId eq 'a+b/c=' | onPremisesImmutableId%20eq%20%27a%2Bb%2Fc%3D%27",
-        "Zoë & co | Zo%C3%AB%20%26%20co",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "id,mail | id,mail",
+                "onPremisesImmutableId eq 'a+b/c=' | onPremisesImmutableId%20eq%20%27a%2Bb%2Fc%3D%27",
+                "Zoë & co | Zo%C3%AB%20%26%20co",
+            })
     void encodeQueryValue_escapesAllButUnreservedAndComma(String value, String encoded) {
         assertThat(Urls.encodeQueryValue(value)).isEqualTo(encoded);
     }
@@ -28,9 +30,13 @@ class UrlsTest {
     @Test
     void sameOrigin_comparesSchemeHostAndPort() {
         HttpUrl base = HttpUrl.get("https://graph.example");
-        assertThat(Urls.sameOrigin(base, HttpUrl.get("https://GRAPH.example/v1.0/users?$skiptoken=x"))).isTrue();
-        assertThat(Urls.sameOrigin(base, HttpUrl.get("http://graph.example/v1.0/users"))).isFalse();
-        assertThat(Urls.sameOrigin(base, HttpUrl.get("https://graph.example:8443/v1.0/users"))).isFalse();
-        assertThat(Urls.sameOrigin(base, HttpUrl.get("https://elsewhere.example/v1.0/users"))).isFalse();
+        assertThat(Urls.sameOrigin(base, HttpUrl.get("https://GRAPH.example/v1.0/users?$skiptoken=x")))
+                .isTrue();
+        assertThat(Urls.sameOrigin(base, HttpUrl.get("http://graph.example/v1.0/users")))
+                .isFalse();
+        assertThat(Urls.sameOrigin(base, HttpUrl.get("https://graph.example:8443/v1.0/users")))
+                .isFalse();
+        assertThat(Urls.sameOrigin(base, HttpUrl.get("https://elsewhere.example/v1.0/users")))
+                .isFalse();
     }
 }

@@ -41,19 +41,28 @@ final class InMemoryUserHandler extends ResourceHandler<User> {
     }
 
     @Override
-    public synchronized User getResource(String id, List<SchemaAttribute> attributes,
-            List<SchemaAttribute> excludedAttributes, Context context) {
+    public synchronized User getResource(
+            String id, List<SchemaAttribute> attributes, List<SchemaAttribute> excludedAttributes, Context context) {
         User user = users.get(id);
         return user == null ? null : copy(user);
     }
 
     @Override
-    public synchronized PartialListResponse<User> listResources(long startIndex, int count, FilterNode filter,
-            SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
-            List<SchemaAttribute> excludedAttributes, Context context) {
+    public synchronized PartialListResponse<User> listResources(
+            long startIndex,
+            int count,
+            FilterNode filter,
+            SchemaAttribute sortBy,
+            SortOrder sortOrder,
+            List<SchemaAttribute> attributes,
+            List<SchemaAttribute> excludedAttributes,
+            Context context) {
         List<User> all = new ArrayList<>();
         users.values().forEach(user -> all.add(copy(user)));
-        return PartialListResponse.<User>builder().resources(all).totalResults(all.size()).build();
+        return PartialListResponse.<User>builder()
+                .resources(all)
+                .totalResults(all.size())
+                .build();
     }
 
     @Override
@@ -93,18 +102,24 @@ final class InMemoryUserHandler extends ResourceHandler<User> {
         for (User user : users.values()) {
             if (!user.getId().orElse("").equals(exceptId)
                     && user.getUserName().orElse("").toLowerCase(Locale.ROOT).equals(key)) {
-                throw new ConflictException("userName '" + userName + "' is already taken",
-                        ScimType.RFC7644.UNIQUENESS);
+                throw new ConflictException(
+                        "userName '" + userName + "' is already taken", ScimType.RFC7644.UNIQUENESS);
             }
         }
     }
 
     private static void stamp(User resource, Instant created, Instant lastModified) {
-        resource.getMeta().ifPresentOrElse(meta -> {
-            meta.setCreated(created);
-            meta.setLastModified(lastModified);
-        }, () -> resource.setMeta(Meta.builder().resourceType("User").created(created).lastModified(lastModified)
-                .build()));
+        resource.getMeta()
+                .ifPresentOrElse(
+                        meta -> {
+                            meta.setCreated(created);
+                            meta.setLastModified(lastModified);
+                        },
+                        () -> resource.setMeta(Meta.builder()
+                                .resourceType("User")
+                                .created(created)
+                                .lastModified(lastModified)
+                                .build()));
     }
 
     private static User copy(User user) {

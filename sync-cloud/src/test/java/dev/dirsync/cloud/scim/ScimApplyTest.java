@@ -44,7 +44,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScimApplyTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private ScimFixture scim;
@@ -79,10 +81,13 @@ class ScimApplyTest {
 
         assertThat(apply(create)).containsExactly(ChangeResult.ok(create, "id-alice"));
 
-        server.verify(postRequestedFor(urlEqualTo(USERS))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withHeader("Content-Type", equalTo("application/scim+json"))
-                .withRequestBody(equalToJson("""
+        server.verify(
+                postRequestedFor(urlEqualTo(USERS))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                        .withHeader("Content-Type", equalTo("application/scim+json"))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                         {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
                                      "urn:dirsync:params:scim:schemas:extension:mailuser:2.0:User"],
                          "externalId": "QWxpY2UtYW5jaG9yLTAx",
@@ -108,7 +113,11 @@ class ScimApplyTest {
 
         assertThat(apply(create)).containsExactly(ChangeResult.ok(create, "id-bob"));
 
-        server.verify(postRequestedFor(urlEqualTo(USERS)).withRequestBody(equalToJson("""
+        server.verify(
+                postRequestedFor(urlEqualTo(USERS))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
                              "urn:dirsync:params:scim:schemas:extension:mailuser:2.0:User"],
                  "externalId": "Qm9iLWFuY2hvci0wMg==",
@@ -123,16 +132,30 @@ class ScimApplyTest {
         scim.stubPlainConfig();
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(noContent()));
         MailUser alice = ScimFixture.alice();
-        MailUser changed = new MailUser(alice.anchor(), alice.userPrincipalName(), "Alice L.", alice.givenName(),
-                null, alice.mailNickname(), alice.mail(), alice.otherMails(), false, alice.usageLocation());
-        Change update = new Change.Update("id-alice", changed,
+        MailUser changed = new MailUser(
+                alice.anchor(),
+                alice.userPrincipalName(),
+                "Alice L.",
+                alice.givenName(),
+                null,
+                alice.mailNickname(),
+                alice.mail(),
+                alice.otherMails(),
+                false,
+                alice.usageLocation());
+        Change update = new Change.Update(
+                "id-alice",
+                changed,
                 Set.of(MailUserField.DISPLAY_NAME, MailUserField.SURNAME, MailUserField.ACCOUNT_ENABLED));
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, "id-alice"));
 
-        server.verify(patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
-                .withHeader("Content-Type", equalTo("application/scim+json"))
-                .withRequestBody(equalToJson("""
+        server.verify(
+                patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withHeader("Content-Type", equalTo("application/scim+json"))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                          "Operations": [
                              {"op": "replace", "path": "displayName", "value": "Alice L."},
@@ -145,14 +168,33 @@ class ScimApplyTest {
         scim.stubPlainConfig();
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(scimJson(200, created("id-alice"))));
         MailUser alice = ScimFixture.alice();
-        MailUser changed = new MailUser(alice.anchor(), alice.userPrincipalName(), alice.displayName(),
-                alice.givenName(), alice.surname(), "alice2", "alice@looking-glass.example", List.of(), true, "US");
-        Change update = new Change.Update("id-alice", changed, Set.of(MailUserField.MAIL, MailUserField.OTHER_MAILS,
-                MailUserField.MAIL_NICKNAME, MailUserField.USAGE_LOCATION));
+        MailUser changed = new MailUser(
+                alice.anchor(),
+                alice.userPrincipalName(),
+                alice.displayName(),
+                alice.givenName(),
+                alice.surname(),
+                "alice2",
+                "alice@looking-glass.example",
+                List.of(),
+                true,
+                "US");
+        Change update = new Change.Update(
+                "id-alice",
+                changed,
+                Set.of(
+                        MailUserField.MAIL,
+                        MailUserField.OTHER_MAILS,
+                        MailUserField.MAIL_NICKNAME,
+                        MailUserField.USAGE_LOCATION));
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, "id-alice"));
 
-        server.verify(patchRequestedFor(urlEqualTo(USERS + "/id-alice")).withRequestBody(equalToJson("""
+        server.verify(
+                patchRequestedFor(urlEqualTo(USERS + "/id-alice"))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [
                      {"op": "replace", "path": "urn:dirsync:params:scim:schemas:extension:mailuser:2.0:User:mailNickname",
@@ -175,7 +217,11 @@ class ScimApplyTest {
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, "id-bob"));
 
-        server.verify(putRequestedFor(urlEqualTo(USERS + "/id-bob")).withRequestBody(equalToJson("""
+        server.verify(
+                putRequestedFor(urlEqualTo(USERS + "/id-bob"))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
                              "urn:dirsync:params:scim:schemas:extension:mailuser:2.0:User"],
                  "externalId": "Qm9iLWFuY2hvci0wMg==",
@@ -190,49 +236,61 @@ class ScimApplyTest {
     void remove_deletesTheUser_andAUserAlreadyGoneIsDone() {
         scim.stubPlainConfig();
         server.stubFor(delete(urlEqualTo(USERS + "/id-alice")).willReturn(noContent()));
-        server.stubFor(delete(urlEqualTo(USERS + "/id-bob")).willReturn(scimError(404, null, "Resource id-bob not found")));
+        server.stubFor(
+                delete(urlEqualTo(USERS + "/id-bob")).willReturn(scimError(404, null, "Resource id-bob not found")));
         Change alice = new Change.Remove("id-alice", ScimFixture.alice().anchor());
         Change bob = new Change.Remove("id-bob", ScimFixture.bob().anchor());
 
-        assertThat(apply(alice, bob)).containsExactly(ChangeResult.ok(alice, "id-alice"), ChangeResult.ok(bob, "id-bob"));
+        assertThat(apply(alice, bob))
+                .containsExactly(ChangeResult.ok(alice, "id-alice"), ChangeResult.ok(bob, "id-bob"));
         server.verify(deleteRequestedFor(urlEqualTo(USERS + "/id-alice")));
     }
 
     @Test
     void create_userNameTaken_conflictWithTheScimDetail() {
         scim.stubPlainConfig();
-        server.stubFor(post(urlEqualTo(USERS)).willReturn(
-                scimError(409, "uniqueness", "User name alice@contoso.example is already in use")));
+        server.stubFor(post(urlEqualTo(USERS))
+                .willReturn(scimError(409, "uniqueness", "User name alice@contoso.example is already in use")));
         Change create = new Change.Create(ScimFixture.alice());
 
-        assertThat(apply(create)).containsExactly(ChangeResult.failed(create, Outcome.CONFLICT, "uniqueness",
-                "User name alice@contoso.example is already in use"));
+        assertThat(apply(create))
+                .containsExactly(ChangeResult.failed(
+                        create, Outcome.CONFLICT, "uniqueness", "User name alice@contoso.example is already in use"));
         server.verify(1, postRequestedFor(urlEqualTo(USERS)));
     }
 
     @Test
     void update_invalidValue_rejectedWithScimTypeAndDetail_andTheNextChangeStillGoesOut() {
         scim.stubPlainConfig();
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(
-                scimError(400, "invalidValue", "usageLocation must be a country code")));
+        server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
+                .willReturn(scimError(400, "invalidValue", "usageLocation must be a country code")));
         server.stubFor(delete(urlEqualTo(USERS + "/id-bob")).willReturn(noContent()));
         Change update = new Change.Update("id-alice", ScimFixture.alice(), Set.of(MailUserField.USAGE_LOCATION));
         Change remove = new Change.Remove("id-bob", ScimFixture.bob().anchor());
 
-        assertThat(apply(update, remove)).containsExactly(
-                ChangeResult.failed(update, Outcome.REJECTED, "invalidValue", "usageLocation must be a country code"),
-                ChangeResult.ok(remove, "id-bob"));
+        assertThat(apply(update, remove))
+                .containsExactly(
+                        ChangeResult.failed(
+                                update, Outcome.REJECTED, "invalidValue", "usageLocation must be a country code"),
+                        ChangeResult.ok(remove, "id-bob"));
     }
 
     @Test
     void update_htmlErrorPage_rejectedWithADescriptionNotAParserError() {
         scim.stubPlainConfig();
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Forbidden</h1></body></html>")));
+        server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>Forbidden</h1></body></html>")));
         Change update = new Change.Update("id-alice", ScimFixture.alice(), Set.of(MailUserField.DISPLAY_NAME));
 
-        assertThat(apply(update)).containsExactly(ChangeResult.failed(update, Outcome.REJECTED, "HTTP_403",
-                "HTTP 403 from " + server.baseUrl() + USERS + "/id-alice (text/html), not a SCIM error body"));
+        assertThat(apply(update))
+                .containsExactly(ChangeResult.failed(
+                        update,
+                        Outcome.REJECTED,
+                        "HTTP_403",
+                        "HTTP 403 from " + server.baseUrl() + USERS + "/id-alice (text/html), not a SCIM error body"));
     }
 
     @Test
@@ -254,8 +312,8 @@ class ScimApplyTest {
         server.stubFor(post(urlEqualTo(USERS)).willReturn(scimJson(201, "{\"schemas\": []}")));
         Change create = new Change.Create(ScimFixture.alice());
 
-        assertThat(apply(create)).singleElement()
-                .satisfies(result -> assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE));
+        assertThat(apply(create)).singleElement().satisfies(result -> assertThat(result.outcome())
+                .isEqualTo(Outcome.RETRYABLE));
     }
 
     @Test

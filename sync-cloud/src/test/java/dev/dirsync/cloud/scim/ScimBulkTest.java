@@ -45,7 +45,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScimBulkTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private ScimFixture scim;
@@ -78,33 +80,51 @@ class ScimBulkTest {
     }
 
     private static MailUser person(int n) {
-        return new MailUser(new Anchor("UGVyc29uLTA" + n), "p" + n + "@contoso.example", "Person " + n, null, null,
-                "p" + n, null, List.of(), true, null);
+        return new MailUser(
+                new Anchor("UGVyc29uLTA" + n),
+                "p" + n + "@contoso.example",
+                "Person " + n,
+                null,
+                null,
+                "p" + n,
+                null,
+                List.of(),
+                true,
+                null);
     }
 
     private List<JsonNode> bulkBodies() {
         List<LoggedRequest> requests = new ArrayList<>(server.findAll(postRequestedFor(urlEqualTo(BULK))));
         requests.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
-        return requests.stream().map(request -> ScimFixture.json(request.getBodyAsString())).toList();
+        return requests.stream()
+                .map(request -> ScimFixture.json(request.getBodyAsString()))
+                .toList();
     }
 
     @Test
     void mixedChanges_oneBulkRequestWithBulkIds_andEachResultMapped() {
         scim.stubConfig(true, 10, 1_048_576, 100);
-        server.stubFor(post(urlEqualTo(BULK)).willReturn(scimJson(200, bulkResponse(
-                result("POST", "op1", "201", server.baseUrl() + USERS + "/id-alice"),
-                result("PATCH", "op2", "200", server.baseUrl() + USERS + "/id-bob"),
-                result("DELETE", "op3", "204", null)))));
+        server.stubFor(post(urlEqualTo(BULK))
+                .willReturn(scimJson(
+                        200,
+                        bulkResponse(
+                                result("POST", "op1", "201", server.baseUrl() + USERS + "/id-alice"),
+                                result("PATCH", "op2", "200", server.baseUrl() + USERS + "/id-bob"),
+                                result("DELETE", "op3", "204", null)))));
         Change create = new Change.Create(ScimFixture.alice());
         Change update = new Change.Update("id-bob", ScimFixture.bob(), Set.of(MailUserField.ACCOUNT_ENABLED));
         Change remove = new Change.Remove("id-carol", new Anchor("Q2Fyb2w="));
 
-        assertThat(apply(List.of(create, update, remove))).containsExactly(ChangeResult.ok(create, "id-alice"),
-                ChangeResult.ok(update, "id-bob"), ChangeResult.ok(remove, "id-carol"));
+        assertThat(apply(List.of(create, update, remove)))
+                .containsExactly(
+                        ChangeResult.ok(create, "id-alice"),
+                        ChangeResult.ok(update, "id-bob"),
+                        ChangeResult.ok(remove, "id-carol"));
 
         server.verify(postRequestedFor(urlEqualTo(BULK))
                 .withHeader("Content-Type", equalTo("application/scim+json"))
-                .withRequestBody(equalToJson("""
+                .withRequestBody(equalToJson(
+                        """
                         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
                          "Operations": [
                              {"method": "POST", "bulkId": "op1", "path": "/Users", "data": %s},
@@ -112,20 +132,28 @@ class ScimBulkTest {
                               "data": {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                                        "Operations": [{"op": "replace", "path": "active", "value": false}]}},
                              {"method": "DELETE", "bulkId": "op3", "path": "/Users/id-carol"}]}"""
-                        .formatted(ScimFixture.JSON.valueToTree(
-                                dev.dirsync.cloud.scim.internal.ScimUserJson.resource(ScimFixture.alice()))))));
+                                .formatted(ScimFixture.JSON.valueToTree(
+                                        dev.dirsync.cloud.scim.internal.ScimUserJson.resource(ScimFixture.alice()))))));
         server.verify(0, postRequestedFor(urlEqualTo(USERS)));
     }
 
     @Test
     void maxOperations_splitsTheBatch_andALastChangeAloneGoesAsASingleRequest() {
         scim.stubConfig(true, 2, 1_048_576, 100);
-        server.stubFor(post(urlEqualTo(BULK)).withRequestBody(matchingJsonPath("$.Operations[0].bulkId", equalTo("op1")))
-                .willReturn(scimJson(200, bulkResponse(result("POST", "op1", "201", "/Users/id-1"),
-                        result("POST", "op2", "201", "/Users/id-2")))));
-        server.stubFor(post(urlEqualTo(BULK)).withRequestBody(matchingJsonPath("$.Operations[0].bulkId", equalTo("op3")))
-                .willReturn(scimJson(200, bulkResponse(result("POST", "op3", "201", "/Users/id-3"),
-                        result("POST", "op4", "201", "/Users/id-4")))));
+        server.stubFor(post(urlEqualTo(BULK))
+                .withRequestBody(matchingJsonPath("$.Operations[0].bulkId", equalTo("op1")))
+                .willReturn(scimJson(
+                        200,
+                        bulkResponse(
+                                result("POST", "op1", "201", "/Users/id-1"),
+                                result("POST", "op2", "201", "/Users/id-2")))));
+        server.stubFor(post(urlEqualTo(BULK))
+                .withRequestBody(matchingJsonPath("$.Operations[0].bulkId", equalTo("op3")))
+                .willReturn(scimJson(
+                        200,
+                        bulkResponse(
+                                result("POST", "op3", "201", "/Users/id-3"),
+                                result("POST", "op4", "201", "/Users/id-4")))));
         server.stubFor(post(urlEqualTo(USERS)).willReturn(scimJson(201, "{\"id\": \"id-5\"}")));
         List<Change> creates = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
@@ -135,9 +163,13 @@ class ScimBulkTest {
         List<ChangeResult> results = apply(creates);
 
         assertThat(results).extracting(ChangeResult::cloudId).containsExactly("id-1", "id-2", "id-3", "id-4", "id-5");
-        assertThat(bulkBodies()).hasSize(2).allSatisfy(body -> assertThat(body.get("Operations")).hasSize(2));
-        server.verify(1, postRequestedFor(urlEqualTo(USERS))
-                .withRequestBody(matchingJsonPath("$.externalId", equalTo(person(5).anchor().value()))));
+        assertThat(bulkBodies()).hasSize(2).allSatisfy(body -> assertThat(body.get("Operations"))
+                .hasSize(2));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo(USERS))
+                        .withRequestBody(matchingJsonPath(
+                                "$.externalId", equalTo(person(5).anchor().value()))));
     }
 
     @Test
@@ -147,8 +179,8 @@ class ScimBulkTest {
         List<Change> updates = new ArrayList<>();
         StringBuilder answers = new StringBuilder();
         for (int n = 1; n <= 9; n++) {
-            updates.add(new Change.Update("id-" + n, person(n), Set.of(MailUserField.DISPLAY_NAME,
-                    MailUserField.USER_PRINCIPAL_NAME)));
+            updates.add(new Change.Update(
+                    "id-" + n, person(n), Set.of(MailUserField.DISPLAY_NAME, MailUserField.USER_PRINCIPAL_NAME)));
             answers.append(n == 1 ? "" : ",").append(result("PATCH", "op" + n, "200", null));
         }
         // One answer naming every operation serves each request: results are looked up by bulkId.
@@ -157,54 +189,73 @@ class ScimBulkTest {
 
         List<ChangeResult> results = apply(updates);
 
-        assertThat(results).extracting(ChangeResult::outcome).containsOnly(Outcome.OK).hasSize(9);
+        assertThat(results)
+                .extracting(ChangeResult::outcome)
+                .containsOnly(Outcome.OK)
+                .hasSize(9);
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(BULK)));
         assertThat(requests).hasSizeGreaterThan(1);
-        assertThat(requests).allSatisfy(request -> assertThat(request.getBody().length).isLessThanOrEqualTo(maxPayload));
-        int operations = bulkBodies().stream().mapToInt(body -> body.get("Operations").size()).sum();
-        int singles = server.findAll(patchRequestedFor(urlPathMatching(USERS + "/id-[0-9]"))).size();
+        assertThat(requests)
+                .allSatisfy(request -> assertThat(request.getBody().length).isLessThanOrEqualTo(maxPayload));
+        int operations = bulkBodies().stream()
+                .mapToInt(body -> body.get("Operations").size())
+                .sum();
+        int singles = server.findAll(patchRequestedFor(urlPathMatching(USERS + "/id-[0-9]")))
+                .size();
         assertThat(operations + singles).isEqualTo(9);
-        assertThat(new String(requests.get(0).getBody(), StandardCharsets.UTF_8)).contains("\"op1\"");
+        assertThat(new String(requests.get(0).getBody(), StandardCharsets.UTF_8))
+                .contains("\"op1\"");
     }
 
     @Test
     void operationErrors_conflictRejectedAndGoneAreEachChangesOwnResult() {
         scim.stubConfig(true, 10, 1_048_576, 100);
-        server.stubFor(post(urlEqualTo(BULK)).willReturn(scimJson(200, bulkResponse(
-                "{\"method\": \"POST\", \"bulkId\": \"op1\", \"status\": \"409\", \"response\": {\"schemas\": "
-                        + "[\"urn:ietf:params:scim:api:messages:2.0:Error\"], \"scimType\": \"uniqueness\", "
-                        + "\"detail\": \"userName is taken\", \"status\": \"409\"}}",
-                "{\"method\": \"PATCH\", \"bulkId\": \"op2\", \"status\": 400, \"response\": {\"schemas\": "
-                        + "[\"urn:ietf:params:scim:api:messages:2.0:Error\"], \"scimType\": \"invalidValue\", "
-                        + "\"detail\": \"bad usageLocation\", \"status\": \"400\"}}",
-                result("DELETE", "op3", "404", null)))));
+        server.stubFor(post(urlEqualTo(BULK))
+                .willReturn(scimJson(
+                        200,
+                        bulkResponse(
+                                "{\"method\": \"POST\", \"bulkId\": \"op1\", \"status\": \"409\", \"response\": {\"schemas\": "
+                                        + "[\"urn:ietf:params:scim:api:messages:2.0:Error\"], \"scimType\": \"uniqueness\", "
+                                        + "\"detail\": \"userName is taken\", \"status\": \"409\"}}",
+                                "{\"method\": \"PATCH\", \"bulkId\": \"op2\", \"status\": 400, \"response\": {\"schemas\": "
+                                        + "[\"urn:ietf:params:scim:api:messages:2.0:Error\"], \"scimType\": \"invalidValue\", "
+                                        + "\"detail\": \"bad usageLocation\", \"status\": \"400\"}}",
+                                result("DELETE", "op3", "404", null)))));
         Change create = new Change.Create(ScimFixture.alice());
         Change update = new Change.Update("id-bob", ScimFixture.bob(), Set.of(MailUserField.USAGE_LOCATION));
         Change remove = new Change.Remove("id-carol", new Anchor("Q2Fyb2w="));
 
-        assertThat(apply(List.of(create, update, remove))).containsExactly(
-                ChangeResult.failed(create, Outcome.CONFLICT, "uniqueness", "userName is taken"),
-                ChangeResult.failed(update, Outcome.REJECTED, "invalidValue", "bad usageLocation"),
-                ChangeResult.ok(remove, "id-carol"));
+        assertThat(apply(List.of(create, update, remove)))
+                .containsExactly(
+                        ChangeResult.failed(create, Outcome.CONFLICT, "uniqueness", "userName is taken"),
+                        ChangeResult.failed(update, Outcome.REJECTED, "invalidValue", "bad usageLocation"),
+                        ChangeResult.ok(remove, "id-carol"));
     }
 
     @Test
     void bulkServerError_eachChangeAloneAndTheCreateLookedUpFirst() {
         scim.stubConfig(true, 10, 1_048_576, 100);
         server.stubFor(post(urlEqualTo(BULK)).willReturn(scimError(500, null, "database unavailable")));
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimJson(200, ScimFixture.listResponse(1, 1,
-                ScimFixture.userJson("id-alice", "QWxpY2UtYW5jaG9yLTAx", "alice@contoso.example")))));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(scimJson(
+                        200,
+                        ScimFixture.listResponse(
+                                1,
+                                1,
+                                ScimFixture.userJson("id-alice", "QWxpY2UtYW5jaG9yLTAx", "alice@contoso.example")))));
         server.stubFor(patch(urlEqualTo(USERS + "/id-bob")).willReturn(noContent()));
         Change create = new Change.Create(ScimFixture.alice());
         Change update = new Change.Update("id-bob", ScimFixture.bob(), Set.of(MailUserField.DISPLAY_NAME));
 
-        assertThat(apply(List.of(create, update))).containsExactly(ChangeResult.ok(create, "id-alice"),
-                ChangeResult.ok(update, "id-bob"));
+        assertThat(apply(List.of(create, update)))
+                .containsExactly(ChangeResult.ok(create, "id-alice"), ChangeResult.ok(update, "id-bob"));
 
         server.verify(1, postRequestedFor(urlEqualTo(BULK)));
         server.verify(0, postRequestedFor(urlEqualTo(USERS)));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("filter", equalTo("externalId eq \"QWxpY2UtYW5jaG9yLTAx\"")));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("filter", equalTo("externalId eq \"QWxpY2UtYW5jaG9yLTAx\"")));
         server.verify(1, patchRequestedFor(urlEqualTo(USERS + "/id-bob")));
     }
 
@@ -228,36 +279,44 @@ class ScimBulkTest {
     @Test
     void operationMissingFromTheResponse_sentAloneAfterALookUp() {
         scim.stubConfig(true, 10, 1_048_576, 100);
-        server.stubFor(post(urlEqualTo(BULK)).willReturn(scimJson(200, bulkResponse(
-                result("POST", "op1", "201", "/Users/id-alice")))));
+        server.stubFor(post(urlEqualTo(BULK))
+                .willReturn(scimJson(200, bulkResponse(result("POST", "op1", "201", "/Users/id-alice")))));
         server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimJson(200, ScimFixture.listResponse(0, 1))));
         server.stubFor(post(urlEqualTo(USERS)).willReturn(scimJson(201, "{\"id\": \"id-bob\"}")));
         Change alice = new Change.Create(ScimFixture.alice());
         Change bob = new Change.Create(ScimFixture.bob());
 
-        assertThat(apply(List.of(alice, bob))).containsExactly(ChangeResult.ok(alice, "id-alice"),
-                ChangeResult.ok(bob, "id-bob"));
+        assertThat(apply(List.of(alice, bob)))
+                .containsExactly(ChangeResult.ok(alice, "id-alice"), ChangeResult.ok(bob, "id-bob"));
         server.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
-        server.verify(1, postRequestedFor(urlEqualTo(USERS))
-                .withRequestBody(matchingJsonPath("$.externalId", equalTo("Qm9iLWFuY2hvci0wMg=="))));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo(USERS))
+                        .withRequestBody(matchingJsonPath("$.externalId", equalTo("Qm9iLWFuY2hvci0wMg=="))));
     }
 
     @Test
     void bulkThrottled_waitsRetryAfterAndSendsTheSameRequestAgain() {
         scim.stubConfig(true, 10, 1_048_576, 100);
-        server.stubFor(post(urlEqualTo(BULK)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+        server.stubFor(post(urlEqualTo(BULK))
+                .inScenario("throttle")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(scimError(429, null, "slow down").withHeader("Retry-After", "7"))
                 .willSetStateTo("open"));
-        server.stubFor(post(urlEqualTo(BULK)).inScenario("throttle").whenScenarioStateIs("open")
-                .willReturn(scimJson(200, bulkResponse(result("DELETE", "op1", "204", null),
-                        result("DELETE", "op2", "204", null)))));
+        server.stubFor(post(urlEqualTo(BULK))
+                .inScenario("throttle")
+                .whenScenarioStateIs("open")
+                .willReturn(scimJson(
+                        200,
+                        bulkResponse(result("DELETE", "op1", "204", null), result("DELETE", "op2", "204", null)))));
         Change first = new Change.Remove("id-1", person(1).anchor());
         Change second = new Change.Remove("id-2", person(2).anchor());
 
-        assertThat(apply(List.of(first, second))).containsExactly(ChangeResult.ok(first, "id-1"),
-                ChangeResult.ok(second, "id-2"));
+        assertThat(apply(List.of(first, second)))
+                .containsExactly(ChangeResult.ok(first, "id-1"), ChangeResult.ok(second, "id-2"));
         assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7));
-        assertThat(bulkBodies()).hasSize(2).allSatisfy(body -> assertThat(body).isEqualTo(bulkBodies().get(0)));
+        assertThat(bulkBodies()).hasSize(2).allSatisfy(body -> assertThat(body)
+                .isEqualTo(bulkBodies().get(0)));
     }
 
     @Test

@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dirsync.cloud.CloudTestData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.dirsync.cloud.CloudTestData;
 import dev.dirsync.cloud.internal.HttpClients;
 import dev.dirsync.cloud.internal.Sleeper;
 import dev.dirsync.core.Secret;
@@ -52,7 +52,10 @@ final class ScimFixture implements AutoCloseable {
 
     /** Serves a ServiceProviderConfig with these capabilities ({@code bulkMaxOperations} 0: no bulk). */
     void stubConfig(boolean patch, int bulkMaxOperations, long bulkMaxPayload, int filterMaxResults) {
-        server.stubFor(get(urlPathEqualTo(CONFIG)).willReturn(scimJson(200, """
+        server.stubFor(get(urlPathEqualTo(CONFIG))
+                .willReturn(scimJson(
+                        200,
+                        """
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
                  "patch": {"supported": %s},
                  "bulk": {"supported": %s, "maxOperations": %d, "maxPayloadSize": %d},
@@ -60,7 +63,12 @@ final class ScimFixture implements AutoCloseable {
                  "changePassword": {"supported": false}, "sort": {"supported": false}, "etag": {"supported": false},
                  "authenticationSchemes": [{"type": "oauthbearertoken", "name": "OAuth Bearer Token",
                                             "description": "bearer token"}]}"""
-                .formatted(patch, bulkMaxOperations > 0, bulkMaxOperations, bulkMaxPayload, filterMaxResults))));
+                                .formatted(
+                                        patch,
+                                        bulkMaxOperations > 0,
+                                        bulkMaxOperations,
+                                        bulkMaxPayload,
+                                        filterMaxResults))));
     }
 
     /** patch, no bulk, pages of up to 100. */
@@ -69,13 +77,18 @@ final class ScimFixture implements AutoCloseable {
     }
 
     static ResponseDefinitionBuilder scimJson(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/scim+json")
+                .withBody(body);
     }
 
     static ResponseDefinitionBuilder scimError(int status, String scimType, String detail) {
-        return scimJson(status, "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:Error\"], \"status\": \""
-                + status + "\"" + (scimType == null ? "" : ", \"scimType\": \"" + scimType + "\"")
-                + ", \"detail\": \"" + detail + "\"}");
+        return scimJson(
+                status,
+                "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:Error\"], \"status\": \""
+                        + status + "\"" + (scimType == null ? "" : ", \"scimType\": \"" + scimType + "\"")
+                        + ", \"detail\": \"" + detail + "\"}");
     }
 
     static String listResponse(long total, int startIndex, String... resources) {

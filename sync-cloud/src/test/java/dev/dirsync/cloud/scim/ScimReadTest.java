@@ -43,7 +43,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScimReadTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private ScimFixture scim;
@@ -66,18 +68,38 @@ class ScimReadTest {
     }
 
     private static void stubIndexPage(int startIndex, int count, String body) {
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("startIndex", equalTo(Integer.toString(startIndex)))
-                .withQueryParam("count", equalTo(Integer.toString(count))).willReturn(scimJson(200, body)));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .withQueryParam("startIndex", equalTo(Integer.toString(startIndex)))
+                .withQueryParam("count", equalTo(Integer.toString(count)))
+                .willReturn(scimJson(200, body)));
     }
 
     @Test
     void listUsers_indexPaging_followsStartIndexUntilTotalResults_andLeavesUsersWithoutExternalIdAlone() {
         scim.stubConfig(true, 0, 0, 2);
-        stubIndexPage(1, 2, listResponse(5, 1, userJson("id-1", "QQ==", "a@contoso.example"),
-                userJson("id-2", null, "admin@contoso.example")));
-        stubIndexPage(3, 2, listResponse(5, 3, userJson("id-3", "Qg==", "b@contoso.example"),
-                userJson("id-4", "Qw==", "c@contoso.example")));
-        stubIndexPage(5, 2, listResponse(5, 5, """
+        stubIndexPage(
+                1,
+                2,
+                listResponse(
+                        5,
+                        1,
+                        userJson("id-1", "QQ==", "a@contoso.example"),
+                        userJson("id-2", null, "admin@contoso.example")));
+        stubIndexPage(
+                3,
+                2,
+                listResponse(
+                        5,
+                        3,
+                        userJson("id-3", "Qg==", "b@contoso.example"),
+                        userJson("id-4", "Qw==", "c@contoso.example")));
+        stubIndexPage(
+                5,
+                2,
+                listResponse(
+                        5,
+                        5,
+                        """
                 {"id": "id-5", "externalId": "RA==", "userName": "d@contoso.example", "displayName": "D",
                  "name": {"givenName": "Dee", "familyName": "Dow"}, "active": true,
                  "emails": [{"value": "other@partner.example", "type": "other"},
@@ -88,32 +110,59 @@ class ScimReadTest {
         List<CloudUser> users = listUsers();
 
         assertThat(users).extracting(CloudUser::id).containsExactly("id-1", "id-3", "id-4", "id-5");
-        assertThat(users.get(3).user()).isEqualTo(new MailUser(new Anchor("RA=="), "d@contoso.example", "D", "Dee",
-                "Dow", "dd", "d@partner.example", List.of("other@partner.example"), true, "NL"));
+        assertThat(users.get(3).user())
+                .isEqualTo(new MailUser(
+                        new Anchor("RA=="),
+                        "d@contoso.example",
+                        "D",
+                        "Dee",
+                        "Dow",
+                        "dd",
+                        "d@partner.example",
+                        List.of("other@partner.example"),
+                        true,
+                        "NL"));
         server.verify(3, getRequestedFor(urlPathEqualTo(USERS)));
-        server.verify(getRequestedFor(urlPathEqualTo(USERS)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        server.verify(getRequestedFor(urlPathEqualTo(USERS))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("Accept", equalTo("application/scim+json, application/json")));
     }
 
     @Test
     void listUsers_cursorPagingWhenAdvertised_followsNextCursorToTheLastPage() {
-        server.stubFor(get(urlPathEqualTo(CONFIG)).willReturn(scimJson(200, """
+        server.stubFor(
+                get(urlPathEqualTo(CONFIG))
+                        .willReturn(
+                                scimJson(
+                                        200,
+                                        """
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
                  "patch": {"supported": true}, "bulk": {"supported": false, "maxOperations": 0, "maxPayloadSize": 0},
                  "filter": {"supported": true, "maxResults": 200},
                  "pagination": {"cursor": true, "index": true, "defaultPaginationMethod": "index",
                                 "defaultPageSize": 10, "maxPageSize": 3, "cursorTimeout": 3600}}""")));
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("cursor", equalTo(""))
-                .withQueryParam("count", equalTo("3")).willReturn(scimJson(200, """
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .withQueryParam("cursor", equalTo(""))
+                .withQueryParam("count", equalTo("3"))
+                .willReturn(scimJson(
+                        200,
+                        """
                         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 4,
                          "itemsPerPage": 3, "nextCursor": "VZUTiyhEQJ94IR",
-                         "Resources": [%s, %s, %s]}""".formatted(userJson("id-1", "QQ==", "a@x.example"),
-                        userJson("id-2", "Qg==", "b@x.example"), userJson("id-3", "Qw==", "c@x.example")))));
-        server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("cursor", equalTo("VZUTiyhEQJ94IR"))
-                .withQueryParam("count", equalTo("3")).willReturn(scimJson(200, """
+                         "Resources": [%s, %s, %s]}"""
+                                .formatted(
+                                        userJson("id-1", "QQ==", "a@x.example"),
+                                        userJson("id-2", "Qg==", "b@x.example"),
+                                        userJson("id-3", "Qw==", "c@x.example")))));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .withQueryParam("cursor", equalTo("VZUTiyhEQJ94IR"))
+                .withQueryParam("count", equalTo("3"))
+                .willReturn(scimJson(
+                        200,
+                        """
                         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
                          "itemsPerPage": 1, "previousCursor": "ze7L30kMiiLX6x", "Resources": [%s]}"""
-                        .formatted(userJson("id-4", "RA==", "d@x.example")))));
+                                .formatted(userJson("id-4", "RA==", "d@x.example")))));
 
         assertThat(listUsers()).extracting(CloudUser::id).containsExactly("id-1", "id-2", "id-3", "id-4");
         server.verify(2, getRequestedFor(urlPathEqualTo(USERS)));
@@ -123,8 +172,11 @@ class ScimReadTest {
     @Test
     void listUsers_emptyCollectionWithoutResources_endsAtOnce() {
         scim.stubPlainConfig();
-        stubIndexPage(1, 100, "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"], "
-                + "\"totalResults\": 0, \"itemsPerPage\": 0, \"startIndex\": 1}");
+        stubIndexPage(
+                1,
+                100,
+                "{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"], "
+                        + "\"totalResults\": 0, \"itemsPerPage\": 0, \"startIndex\": 1}");
 
         assertThat(listUsers()).isEmpty();
     }
@@ -133,8 +185,15 @@ class ScimReadTest {
     void findByAnchor_filterValueIsAnEscapedStringLiteral() {
         scim.stubPlainConfig();
         Anchor odd = new Anchor("a\"b\\c+d/e==");
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimJson(200, listResponse(1, 1,
-                "{\"id\": \"id-odd\", \"externalId\": \"a\\\"b\\\\c+d/e==\", \"userName\": \"odd@x.example\"}"))));
+        server.stubFor(
+                get(urlPathEqualTo(USERS))
+                        .willReturn(
+                                scimJson(
+                                        200,
+                                        listResponse(
+                                                1,
+                                                1,
+                                                "{\"id\": \"id-odd\", \"externalId\": \"a\\\"b\\\\c+d/e==\", \"userName\": \"odd@x.example\"}"))));
 
         assertThat(scim.directory.findByAnchor(odd)).map(CloudUser::id).contains("id-odd");
         server.verify(getRequestedFor(urlPathEqualTo(USERS))
@@ -146,8 +205,8 @@ class ScimReadTest {
     @Test
     void findByAnchor_aMatchOnlyByCaseIsNotTheUser() {
         scim.stubPlainConfig();
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimJson(200, listResponse(1, 1,
-                userJson("id-other", "qwxpy2u=", "other@x.example")))));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(scimJson(200, listResponse(1, 1, userJson("id-other", "qwxpy2u=", "other@x.example")))));
 
         assertThat(scim.directory.findByAnchor(new Anchor("QWxpY2U="))).isEmpty();
     }
@@ -155,11 +214,19 @@ class ScimReadTest {
     @Test
     void noServiceProviderConfig_putForUpdatesAndAScanToFindByAnchor() {
         server.stubFor(get(urlPathEqualTo(CONFIG)).willReturn(scimError(404, null, "not found")));
-        stubIndexPage(1, 100, listResponse(2, 1, userJson("id-1", "QQ==", "a@x.example"),
-                userJson("id-alice", "QWxpY2UtYW5jaG9yLTAx", "alice@contoso.example")));
+        stubIndexPage(
+                1,
+                100,
+                listResponse(
+                        2,
+                        1,
+                        userJson("id-1", "QQ==", "a@x.example"),
+                        userJson("id-alice", "QWxpY2UtYW5jaG9yLTAx", "alice@contoso.example")));
         server.stubFor(put(urlEqualTo(USERS + "/id-alice")).willReturn(scimJson(200, "{\"id\": \"id-alice\"}")));
 
-        assertThat(scim.directory.findByAnchor(ScimFixture.alice().anchor())).map(CloudUser::id).contains("id-alice");
+        assertThat(scim.directory.findByAnchor(ScimFixture.alice().anchor()))
+                .map(CloudUser::id)
+                .contains("id-alice");
         Change update = new Change.Update("id-alice", ScimFixture.alice(), Set.of(MailUserField.DISPLAY_NAME));
         List<ChangeResult> results = new ArrayList<>();
         scim.directory.apply(List.of(update), results::add);
@@ -183,8 +250,11 @@ class ScimReadTest {
     @Test
     void listUsers_htmlPageWithStatus200_unavailableSayingItIsNotScim() {
         scim.stubPlainConfig();
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html>Sign in</html>")));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Sign in</html>")));
 
         assertThatThrownBy(this::listUsers)
                 .isInstanceOf(UnavailableException.class)
@@ -193,8 +263,11 @@ class ScimReadTest {
 
     @Test
     void serviceProviderConfigAsHtml_unavailableAskingAboutTheBaseUrl() {
-        server.stubFor(get(urlPathEqualTo(CONFIG)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html>Welcome</html>")));
+        server.stubFor(get(urlPathEqualTo(CONFIG))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Welcome</html>")));
 
         assertThatThrownBy(this::listUsers)
                 .isInstanceOf(UnavailableException.class)
@@ -214,11 +287,14 @@ class ScimReadTest {
     @Test
     void listUsers_throttledPage_waitsRetryAfterThenGoesOn() {
         scim.stubPlainConfig();
-        server.stubFor(get(urlPathEqualTo(USERS)).inScenario("throttle")
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .inScenario("throttle")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(scimError(429, null, "too many requests").withHeader("Retry-After", "2"))
                 .willSetStateTo("open"));
-        server.stubFor(get(urlPathEqualTo(USERS)).inScenario("throttle").whenScenarioStateIs("open")
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .inScenario("throttle")
+                .whenScenarioStateIs("open")
                 .willReturn(scimJson(200, listResponse(1, 1, userJson("id-1", "QQ==", "a@x.example")))));
 
         assertThat(listUsers()).extracting(CloudUser::id).containsExactly("id-1");
@@ -228,8 +304,8 @@ class ScimReadTest {
     @Test
     void listUsers_unavailableThroughEveryAttempt_throwsWithTheLastAnswer() {
         scim.stubPlainConfig();
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimError(503, null, "maintenance")
-                .withHeader("Retry-After", "1")));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(scimError(503, null, "maintenance").withHeader("Retry-After", "1")));
 
         assertThatThrownBy(this::listUsers)
                 .isInstanceOf(UnavailableException.class)

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScimRetryTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private ScimFixture scim;
@@ -68,12 +70,15 @@ class ScimRetryTest {
         return results;
     }
 
-    private static void stubSequence(Function<UrlPattern, MappingBuilder> method, UrlPattern url,
-            ResponseDefinitionBuilder... replies) {
+    private static void stubSequence(
+            Function<UrlPattern, MappingBuilder> method, UrlPattern url, ResponseDefinitionBuilder... replies) {
         String state = Scenario.STARTED;
         for (int i = 0; i < replies.length; i++) {
             String next = "reply " + (i + 1);
-            var stub = method.apply(url).inScenario("sequence").whenScenarioStateIs(state).willReturn(replies[i]);
+            var stub = method.apply(url)
+                    .inScenario("sequence")
+                    .whenScenarioStateIs(state)
+                    .willReturn(replies[i]);
             server.stubFor(i == replies.length - 1 ? stub : stub.willSetStateTo(next));
             state = next;
         }
@@ -82,7 +87,9 @@ class ScimRetryTest {
     @Test
     void create_throttledWithRetryAfter_waitsExactlyThatAndPostsAgainWithoutALookUp() {
         start();
-        stubSequence(WireMock::post, urlEqualTo(USERS),
+        stubSequence(
+                WireMock::post,
+                urlEqualTo(USERS),
                 scimError(429, null, "Too many requests").withHeader("Retry-After", "4"),
                 scimJson(201, "{\"id\": \"id-alice\"}"));
         Change create = new Change.Create(ScimFixture.alice());
@@ -97,20 +104,30 @@ class ScimRetryTest {
     void create_serverErrorButTheUserWasCreated_reportsItsIdWithoutPostingAgain() {
         start();
         server.stubFor(post(urlEqualTo(USERS)).willReturn(scimError(500, null, "internal error")));
-        server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimJson(200, listResponse(1, 1,
-                ScimFixture.userJson("id-alice", "QWxpY2UtYW5jaG9yLTAx", "alice@contoso.example")))));
+        server.stubFor(get(urlPathEqualTo(USERS))
+                .willReturn(scimJson(
+                        200,
+                        listResponse(
+                                1,
+                                1,
+                                ScimFixture.userJson("id-alice", "QWxpY2UtYW5jaG9yLTAx", "alice@contoso.example")))));
         Change create = new Change.Create(ScimFixture.alice());
 
         assertThat(apply(create)).containsExactly(ChangeResult.ok(create, "id-alice"));
         server.verify(1, postRequestedFor(urlEqualTo(USERS)));
-        server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-                .withQueryParam("filter", WireMock.equalTo("externalId eq \"QWxpY2UtYW5jaG9yLTAx\"")));
+        server.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(USERS))
+                        .withQueryParam("filter", WireMock.equalTo("externalId eq \"QWxpY2UtYW5jaG9yLTAx\"")));
     }
 
     @Test
     void create_timedOutAndNotThere_isPostedAgain() {
         start(ScimFixture.settings(server).readTimeout(Duration.ofMillis(300)).build());
-        stubSequence(WireMock::post, urlEqualTo(USERS), scimJson(201, "{\"id\": \"late\"}").withFixedDelay(1500),
+        stubSequence(
+                WireMock::post,
+                urlEqualTo(USERS),
+                scimJson(201, "{\"id\": \"late\"}").withFixedDelay(1500),
                 scimJson(201, "{\"id\": \"id-alice\"}"));
         server.stubFor(get(urlPathEqualTo(USERS)).willReturn(scimJson(200, listResponse(0, 1))));
         Change create = new Change.Create(ScimFixture.alice());
@@ -123,26 +140,34 @@ class ScimRetryTest {
     @Test
     void update_unavailableUntilAnHttpDate_waitsUntilThatDate() {
         start();
-        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
-        stubSequence(WireMock::patch, urlEqualTo(USERS + "/id-alice"),
-                scimError(503, null, "maintenance").withHeader("Retry-After", inTwoMinutes), noContent());
+        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
+        stubSequence(
+                WireMock::patch,
+                urlEqualTo(USERS + "/id-alice"),
+                scimError(503, null, "maintenance").withHeader("Retry-After", inTwoMinutes),
+                noContent());
         Change update = new Change.Update("id-alice", ScimFixture.alice(), Set.of(MailUserField.SURNAME));
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, "id-alice"));
-        assertThat(sleeper.delays()).singleElement()
-                .satisfies(delay -> assertThat(delay).isBetween(Duration.ofSeconds(115), Duration.ofSeconds(120)));
+        assertThat(sleeper.delays()).singleElement().satisfies(delay -> assertThat(delay)
+                .isBetween(Duration.ofSeconds(115), Duration.ofSeconds(120)));
     }
 
     @Test
     void update_throttledThroughEveryAttempt_retryableWithTheServicesWords() {
         start(ScimFixture.settings(server).maxAttempts(3).build());
-        server.stubFor(patch(urlEqualTo(USERS + "/id-alice")).willReturn(
-                scimError(429, "tooMany", "Slow down").withHeader("Retry-After", "3")));
+        server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
+                .willReturn(scimError(429, "tooMany", "Slow down").withHeader("Retry-After", "3")));
         Change update = new Change.Update("id-alice", ScimFixture.alice(), Set.of(MailUserField.SURNAME));
 
-        assertThat(apply(update)).containsExactly(ChangeResult.failed(update, Outcome.RETRYABLE, "tooMany",
-                "still failing after 3 attempts: HTTP 429 from " + server.baseUrl() + USERS
-                        + "/id-alice (application/scim+json): tooMany: Slow down"));
+        assertThat(apply(update))
+                .containsExactly(ChangeResult.failed(
+                        update,
+                        Outcome.RETRYABLE,
+                        "tooMany",
+                        "still failing after 3 attempts: HTTP 429 from " + server.baseUrl() + USERS
+                                + "/id-alice (application/scim+json): tooMany: Slow down"));
         assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
 

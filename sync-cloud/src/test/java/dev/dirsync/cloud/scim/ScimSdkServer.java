@@ -55,23 +55,37 @@ final class ScimSdkServer implements AutoCloseable {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         ServiceProvider provider = ServiceProvider.builder()
                 .patchConfig(PatchConfig.builder().supported(patch).build())
-                .bulkConfig(BulkConfig.builder().supported(bulkMaxOperations > 0)
-                        .maxOperations(Math.max(1, bulkMaxOperations)).maxPayloadSize(1_048_576L).build())
-                .filterConfig(FilterConfig.builder().supported(true).maxResults(filterMaxResults).build())
+                .bulkConfig(BulkConfig.builder()
+                        .supported(bulkMaxOperations > 0)
+                        .maxOperations(Math.max(1, bulkMaxOperations))
+                        .maxPayloadSize(1_048_576L)
+                        .build())
+                .filterConfig(FilterConfig.builder()
+                        .supported(true)
+                        .maxResults(filterMaxResults)
+                        .build())
                 .sortConfig(SortConfig.builder().supported(false).build())
-                .changePasswordConfig(ChangePasswordConfig.builder().supported(false).build())
+                .changePasswordConfig(
+                        ChangePasswordConfig.builder().supported(false).build())
                 .eTagConfig(ETagConfig.builder().supported(false).build())
-                .authenticationSchemes(List.of(AuthenticationScheme.builder().type("oauthbearertoken")
-                        .name("Bearer").description("a static bearer token").build()))
+                .authenticationSchemes(List.of(AuthenticationScheme.builder()
+                        .type("oauthbearertoken")
+                        .name("Bearer")
+                        .description("a static bearer token")
+                        .build()))
                 .build();
         this.endpoint = new ResourceEndpoint(provider);
         ResourceType userType = endpoint.registerEndpoint(new EndpointDefinition(
                 json("/scim/user-resource-type.json"),
                 JsonHelper.loadJsonDocument("/de/captaingoldfish/scim/sdk/common/schemas/users.json"),
-                List.of(JsonHelper.loadJsonDocument("/de/captaingoldfish/scim/sdk/common/schemas/enterprise-user.json"),
+                List.of(
+                        JsonHelper.loadJsonDocument("/de/captaingoldfish/scim/sdk/common/schemas/enterprise-user.json"),
                         json("/scim/mailuser-schema.json")),
                 users));
-        userType.setFeatures(ResourceTypeFeatures.builder().autoFiltering(true).autoSorting(false).build());
+        userType.setFeatures(ResourceTypeFeatures.builder()
+                .autoFiltering(true)
+                .autoSorting(false)
+                .build());
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -118,15 +132,22 @@ final class ScimSdkServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
-            requestsByMethod.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
+            requestsByMethod
+                    .computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger())
+                    .incrementAndGet();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !MessageDigest.isEqual(("Bearer " + new String(token, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
-                send(exchange, 401, Map.of("Content-Type", "application/scim+json"),
+            if (authorization == null
+                    || !MessageDigest.isEqual(
+                            ("Bearer " + new String(token, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+                            authorization.getBytes(StandardCharsets.UTF_8))) {
+                send(
+                        exchange,
+                        401,
+                        Map.of("Content-Type", "application/scim+json"),
                         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"401\","
                                 + "\"detail\":\"bearer token required\"}");
                 return;
@@ -134,11 +155,18 @@ final class ScimSdkServer implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             String query = exchange.getRequestURI().getRawQuery();
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getRawPath()
-                    + (query == null ? "" : "?" + query);
-            ScimResponse response = endpoint.handleRequest(url, HttpMethod.valueOf(exchange.getRequestMethod()),
-                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), headers, null);
-            send(exchange, response.getHttpStatus(), response.getHttpHeaders(),
+            String url = "http://127.0.0.1:" + server.getAddress().getPort()
+                    + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+            ScimResponse response = endpoint.handleRequest(
+                    url,
+                    HttpMethod.valueOf(exchange.getRequestMethod()),
+                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8),
+                    headers,
+                    null);
+            send(
+                    exchange,
+                    response.getHttpStatus(),
+                    response.getHttpHeaders(),
                     response.isEmpty() ? null : response.toString());
         }
     }

@@ -37,8 +37,11 @@ class ScimServerEndToEndTest {
 
     private void start(boolean patch, int bulkMaxOperations, int pageSize) {
         server = ScimSdkServer.start(patch, bulkMaxOperations, pageSize, TOKEN);
-        directory = new ScimCloudDirectory(
-                ScimSettings.builder().url(server.baseUrl()).token(Secret.of(TOKEN)).maxAttempts(2).build());
+        directory = new ScimCloudDirectory(ScimSettings.builder()
+                .url(server.baseUrl())
+                .token(Secret.of(TOKEN))
+                .maxAttempts(2)
+                .build());
     }
 
     @AfterEach
@@ -64,14 +67,24 @@ class ScimServerEndToEndTest {
     }
 
     private JsonNode stored(String externalId) {
-        return server.users().stream().filter(user -> user.getExternalId().orElse("").equals(externalId))
-                .findFirst().orElseThrow(() -> new AssertionError("no user with externalId " + externalId));
+        return server.users().stream()
+                .filter(user -> user.getExternalId().orElse("").equals(externalId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no user with externalId " + externalId));
     }
 
     static MailUser person(int n) {
-        return new MailUser(new Anchor("QW5jaG9yLTAw" + n + "w=="), "user" + n + "@contoso.example", "User " + n,
-                "Given" + n, "Family" + n, "user" + n, "user" + n + "@partner.example",
-                List.of("u" + n + "@partner.example", "user.alias" + n + "@partner.example"), n % 2 == 0, "GB");
+        return new MailUser(
+                new Anchor("QW5jaG9yLTAw" + n + "w=="),
+                "user" + n + "@contoso.example",
+                "User " + n,
+                "Given" + n,
+                "Family" + n,
+                "user" + n,
+                "user" + n + "@partner.example",
+                List.of("u" + n + "@partner.example", "user.alias" + n + "@partner.example"),
+                n % 2 == 0,
+                "GB");
     }
 
     private static Set<MailUserField> differences(MailUser a, MailUser b) {
@@ -90,9 +103,14 @@ class ScimServerEndToEndTest {
 
         List<ChangeResult> created = apply(creates.toArray(Change[]::new));
 
-        assertThat(created).extracting(ChangeResult::outcome).containsOnly(Outcome.OK).hasSize(5);
+        assertThat(created)
+                .extracting(ChangeResult::outcome)
+                .containsOnly(Outcome.OK)
+                .hasSize(5);
         assertThat(server.users()).hasSize(5);
-        assertThat(server.requests("POST")).as("two bulk requests of at most three operations").isEqualTo(2);
+        assertThat(server.requests("POST"))
+                .as("two bulk requests of at most three operations")
+                .isEqualTo(2);
         JsonNode first = stored(person(1).anchor().value());
         assertThat(first.get("id").asText()).isEqualTo(created.get(0).cloudId());
         assertThat(first.get("userName").asText()).isEqualTo("user1@contoso.example");
@@ -107,7 +125,8 @@ class ScimServerEndToEndTest {
         assertThat(extension.path("mailNickname").asText()).isEqualTo("user1");
         assertThat(extension.path("externalEmailAddress").asText()).isEqualTo("user1@partner.example");
         assertThat(extension.path("usageLocation").asText()).isEqualTo("GB");
-        assertThat(extension.path("proxyAddresses")).extracting(JsonNode::asText)
+        assertThat(extension.path("proxyAddresses"))
+                .extracting(JsonNode::asText)
                 .containsExactly("smtp:u1@partner.example", "smtp:user.alias1@partner.example");
 
         server.add(User.builder().userName("someone.else@contoso.example").build());
@@ -116,22 +135,35 @@ class ScimServerEndToEndTest {
         for (int n = 1; n <= 5; n++) {
             CloudUser cloud = listed.get(person(n).anchor());
             assertThat(cloud.id()).isEqualTo(created.get(n - 1).cloudId());
-            assertThat(differences(cloud.user(), person(n))).as("user %d reads back unchanged", n).isEmpty();
+            assertThat(differences(cloud.user(), person(n)))
+                    .as("user %d reads back unchanged", n)
+                    .isEmpty();
         }
-        assertThat(directory.findByAnchor(person(3).anchor())).map(CloudUser::id)
+        assertThat(directory.findByAnchor(person(3).anchor()))
+                .map(CloudUser::id)
                 .contains(created.get(2).cloudId());
         assertThat(directory.findByAnchor(new Anchor("bm90LXRoZXJl"))).isEmpty();
 
         MailUser before = person(2);
-        MailUser after = new MailUser(before.anchor(), before.userPrincipalName(), before.displayName(),
-                before.givenName(), null, "user2-new", "user2@elsewhere.example", List.of("u2@partner.example"),
-                false, "DE");
+        MailUser after = new MailUser(
+                before.anchor(),
+                before.userPrincipalName(),
+                before.displayName(),
+                before.givenName(),
+                null,
+                "user2-new",
+                "user2@elsewhere.example",
+                List.of("u2@partner.example"),
+                false,
+                "DE");
         Set<MailUserField> changed = differences(before, after);
         Change update = new Change.Update(created.get(1).cloudId(), after, changed);
         Change remove = new Change.Remove(created.get(4).cloudId(), person(5).anchor());
 
-        assertThat(apply(update, remove)).containsExactly(ChangeResult.ok(update, created.get(1).cloudId()),
-                ChangeResult.ok(remove, created.get(4).cloudId()));
+        assertThat(apply(update, remove))
+                .containsExactly(
+                        ChangeResult.ok(update, created.get(1).cloudId()),
+                        ChangeResult.ok(remove, created.get(4).cloudId()));
 
         assertThat(server.users()).hasSize(5);
         JsonNode updated = stored(before.anchor().value());
@@ -144,7 +176,8 @@ class ScimServerEndToEndTest {
         Map<Anchor, CloudUser> relisted = listed();
         assertThat(relisted).hasSize(4).doesNotContainKey(person(5).anchor());
         assertThat(differences(relisted.get(before.anchor()).user(), after)).isEmpty();
-        assertThat(differences(relisted.get(person(1).anchor()).user(), person(1))).isEmpty();
+        assertThat(differences(relisted.get(person(1).anchor()).user(), person(1)))
+                .isEmpty();
     }
 
     @Test
@@ -152,8 +185,17 @@ class ScimServerEndToEndTest {
         start(false, 0, 50);
         Change create = new Change.Create(person(1));
         String id = apply(create).get(0).cloudId();
-        MailUser after = new MailUser(person(1).anchor(), "renamed@contoso.example", "Renamed", null, "Family1",
-                "user1", null, List.of(), true, null);
+        MailUser after = new MailUser(
+                person(1).anchor(),
+                "renamed@contoso.example",
+                "Renamed",
+                null,
+                "Family1",
+                "user1",
+                null,
+                List.of(),
+                true,
+                null);
         Change update = new Change.Update(id, after, differences(person(1), after));
 
         assertThat(apply(update)).containsExactly(ChangeResult.ok(update, id));
@@ -188,11 +230,10 @@ class ScimServerEndToEndTest {
         start(true, 10, 50);
         server.add(User.builder().userName("user2@contoso.example").build());
 
-        List<ChangeResult> results = apply(new Change.Create(person(1)), new Change.Create(person(2)),
-                new Change.Create(person(3)));
+        List<ChangeResult> results =
+                apply(new Change.Create(person(1)), new Change.Create(person(2)), new Change.Create(person(3)));
 
-        assertThat(results).extracting(ChangeResult::outcome)
-                .containsExactly(Outcome.OK, Outcome.CONFLICT, Outcome.OK);
+        assertThat(results).extracting(ChangeResult::outcome).containsExactly(Outcome.OK, Outcome.CONFLICT, Outcome.OK);
         assertThat(results.get(1).errorCode()).isEqualTo("uniqueness");
         assertThat(server.users()).hasSize(3);
         assertThat(server.requests("POST")).isEqualTo(1);

@@ -32,12 +32,15 @@ class ScimSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "         | target.url is required",
-        "ftp://scim.example.com | target.url must be an absolute https URL",
-        "http://scim.example.com/scim/v2 | target.url must use https (plain http is accepted only for a loopback address)",
-        "https://user:pw@scim.example.com | target.url must not carry user info, a query or a fragment",
-        "https://scim.example.com/v2?x=1 | target.url must not carry user info, a query or a fragment"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "         | target.url is required",
+                "ftp://scim.example.com | target.url must be an absolute https URL",
+                "http://scim.example.com/scim/v2 | target.url must use https (plain http is accepted only for a loopback address)",
+                "https://user:pw@scim.example.com | target.url must not carry user info, a query or a fragment",
+                "https://scim.example.com/v2?x=1 | target.url must not carry user info, a query or a fragment"
+            })
     void url_refusedNamingTheKey(String url, String message) {
         assertThatThrownBy(() -> ScimSettings.of(url, TOKEN))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -46,7 +49,8 @@ class ScimSettingsTest {
 
     @Test
     void loopbackHttp_accepted() {
-        assertThat(ScimSettings.of("http://localhost:9000/scim/v2", TOKEN).url()).isEqualTo("http://localhost:9000/scim/v2");
+        assertThat(ScimSettings.of("http://localhost:9000/scim/v2", TOKEN).url())
+                .isEqualTo("http://localhost:9000/scim/v2");
         assertThat(ScimSettings.of("http://[::1]:9000/scim", TOKEN).url()).isEqualTo("http://[::1]:9000/scim");
     }
 
@@ -61,13 +65,23 @@ class ScimSettingsTest {
 
     @Test
     void timeoutsAndAttempts_validatedNamingTheirKeys() {
-        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(Secret.of(TOKEN))
-                .readTimeout(Duration.ZERO).build()).hasMessageStartingWith("target.readTimeout must be positive");
-        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(Secret.of(TOKEN))
-                .connectTimeout(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() -> ScimSettings.builder()
+                        .url("https://s.example")
+                        .token(Secret.of(TOKEN))
+                        .readTimeout(Duration.ZERO)
+                        .build())
+                .hasMessageStartingWith("target.readTimeout must be positive");
+        assertThatThrownBy(() -> ScimSettings.builder()
+                        .url("https://s.example")
+                        .token(Secret.of(TOKEN))
+                        .connectTimeout(Duration.ofSeconds(-1))
+                        .build())
                 .hasMessageStartingWith("target.connectTimeout must be positive");
-        assertThatThrownBy(() -> ScimSettings.builder().url("https://s.example").token(Secret.of(TOKEN)).maxAttempts(0)
-                .build())
+        assertThatThrownBy(() -> ScimSettings.builder()
+                        .url("https://s.example")
+                        .token(Secret.of(TOKEN))
+                        .maxAttempts(0)
+                        .build())
                 .hasMessage("target.maxAttempts must be between 1 and 20, got 0");
     }
 }

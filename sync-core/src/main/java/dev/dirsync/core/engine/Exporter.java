@@ -40,8 +40,15 @@ final class Exporter {
     private final Map<Anchor, String> dns = new HashMap<>();
     private boolean retryableFailures;
 
-    Exporter(CloudDirectory cloud, ObjectStore objects, RunLog runLog, CloudIndex index, RunCounters counters,
-             SyncListener listener, long runId, Set<Anchor> openErrors) {
+    Exporter(
+            CloudDirectory cloud,
+            ObjectStore objects,
+            RunLog runLog,
+            CloudIndex index,
+            RunCounters counters,
+            SyncListener listener,
+            long runId,
+            Set<Anchor> openErrors) {
         this.cloud = cloud;
         this.objects = objects;
         this.runLog = runLog;
@@ -84,9 +91,22 @@ final class Exporter {
         if (!result.succeeded()) {
             counters.failed++;
             retryableFailures |= result.outcome() == ChangeResult.Outcome.RETRYABLE;
-            LOG.warn("{} of {} ({}) failed: {} {}", kindOf(change), change.anchor(), dn, result.errorCode(), result.message());
-            runLog.recordError(new ObjectError(change.anchor(), dn, runId, result.outcome().name().toLowerCase(Locale.ROOT),
-                    result.errorCode(), result.message(), 1, Instant.now()));
+            LOG.warn(
+                    "{} of {} ({}) failed: {} {}",
+                    kindOf(change),
+                    change.anchor(),
+                    dn,
+                    result.errorCode(),
+                    result.message());
+            runLog.recordError(new ObjectError(
+                    change.anchor(),
+                    dn,
+                    runId,
+                    result.outcome().name().toLowerCase(Locale.ROOT),
+                    result.errorCode(),
+                    result.message(),
+                    1,
+                    Instant.now()));
             return;
         }
         count(change);
@@ -102,7 +122,8 @@ final class Exporter {
         if (change instanceof Change.Update update) {
             // Only the changed properties are now known to hold the desired value.
             cloudId = update.cloudId();
-            digests = index.get(update.anchor()).map(CloudIndex.Entry::digests)
+            digests = index.get(update.anchor())
+                    .map(CloudIndex.Entry::digests)
                     .orElseGet(() -> CloudIndex.digestsOf(update.user()));
             for (MailUserField field : update.changed()) {
                 digests[field.ordinal()] = field.digest(update.user());
@@ -112,7 +133,9 @@ final class Exporter {
             digests = CloudIndex.digestsOf(((Change.Create) change).user());
         }
         if (cloudId == null) {
-            LOG.warn("{} of {} succeeded without a cloud id; it will be matched on the next full run", kindOf(change),
+            LOG.warn(
+                    "{} of {} succeeded without a cloud id; it will be matched on the next full run",
+                    kindOf(change),
                     change.anchor());
             return;
         }

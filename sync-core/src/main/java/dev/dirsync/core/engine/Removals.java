@@ -44,7 +44,8 @@ final class Removals {
     }
 
     void add(SyncedObject object, long runId, String reason) {
-        candidates.putIfAbsent(object.anchor(), new PendingRemoval(object.anchor(), object.cloudId(), object.dn(), runId, reason));
+        candidates.putIfAbsent(
+                object.anchor(), new PendingRemoval(object.anchor(), object.cloudId(), object.dn(), runId, reason));
     }
 
     /** Removals left pending by earlier runs stay candidates (delta runs do not see them again). */

@@ -1,6 +1,7 @@
 package dev.dirsync.core.engine;
 
 import dev.dirsync.core.state.RunSummary;
+
 /** Mutable tallies of a run in progress; single-threaded, owned by the engine. */
 final class RunCounters {
     long read;

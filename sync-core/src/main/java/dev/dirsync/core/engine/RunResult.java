@@ -1,8 +1,8 @@
 package dev.dirsync.core.engine;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 
 /**
@@ -12,6 +12,11 @@ import dev.dirsync.core.state.RunType;
  * @param pendingRemovals removals held by the deletion guard
  * @param note why the status is what it is, when that needs saying; null otherwise
  */
-public record RunResult(long runId, RunType type, RunStatus status, RunSummary summary, SyncCursor cursor,
-                        int pendingRemovals, String note) {
-}
+public record RunResult(
+        long runId,
+        RunType type,
+        RunStatus status,
+        RunSummary summary,
+        SyncCursor cursor,
+        int pendingRemovals,
+        String note) {}

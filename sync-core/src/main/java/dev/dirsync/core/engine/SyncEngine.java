@@ -131,8 +131,8 @@ public final class SyncEngine {
 
         RunResult execute(Optional<SyncCursor> since) {
             loadIndex();
-            Set<Anchor> openErrors = state.openErrors().stream().map(ObjectError::anchor)
-                    .collect(Collectors.toCollection(HashSet::new));
+            Set<Anchor> openErrors =
+                    state.openErrors().stream().map(ObjectError::anchor).collect(Collectors.toCollection(HashSet::new));
             Exporter exporter = new Exporter(cloud, state, state, index, counters, listener, runId, openErrors);
             Planner planner = new Planner(index);
 
@@ -164,14 +164,16 @@ public final class SyncEngine {
                             + " objects or " + removal.thresholdPercent() + "%); approve them to export";
                 }
             }
-            if (status != RunStatus.DELETION_THRESHOLD_EXCEEDED && status != RunStatus.FAILED
+            if (status != RunStatus.DELETION_THRESHOLD_EXCEEDED
+                    && status != RunStatus.FAILED
                     && (counters.failed > 0 || counters.blocked > 0)) {
                 status = RunStatus.PARTIAL;
             }
             if (status != RunStatus.FAILED && !exporter.hadRetryableFailures()) {
                 state.saveCursor(sourceKey, cursor);
             } else if (exporter.hadRetryableFailures()) {
-                LOG.info("some changes failed for a passing reason: the cursor stays where it was, the next run retries");
+                LOG.info(
+                        "some changes failed for a passing reason: the cursor stays where it was, the next run retries");
             }
             listener.progress(counters.snapshot());
             int held = status == RunStatus.DELETION_THRESHOLD_EXCEEDED ? removals.size() : 0;
@@ -183,7 +185,9 @@ public final class SyncEngine {
             if (stopSignal.getAsBoolean()) {
                 exporter.flush();
                 listener.progress(counters.snapshot());
-                LOG.info("stop requested: run {} ends after {} entries, without removals or a new cursor", runId,
+                LOG.info(
+                        "stop requested: run {} ends after {} entries, without removals or a new cursor",
+                        runId,
                         counters.read);
                 throw new RunStoppedException("stopped by shutdown");
             }
@@ -219,7 +223,8 @@ public final class SyncEngine {
         private void accept(SourceEntry entry, Planner planner, Exporter exporter) {
             if (entry.deleted()) {
                 counters.skipped++;
-                managed(entry).ifPresent(object -> removals.add(object, runId, "deleted or out of scope in the directory"));
+                managed(entry)
+                        .ifPresent(object -> removals.add(object, runId, "deleted or out of scope in the directory"));
                 return;
             }
             live++;
@@ -256,11 +261,23 @@ public final class SyncEngine {
 
         /** A blocked user is listed among the run's per-object errors with its blocking findings. */
         private void recordBlocked(CheckResult checked) {
-            String classes = checked.findings().stream().map(Finding::errorText).distinct().collect(Collectors.joining("; "));
-            String attributes = checked.findings().stream().map(Finding::attribute).distinct()
+            String classes = checked.findings().stream()
+                    .map(Finding::errorText)
+                    .distinct()
+                    .collect(Collectors.joining("; "));
+            String attributes = checked.findings().stream()
+                    .map(Finding::attribute)
+                    .distinct()
                     .collect(Collectors.joining(", "));
-            state.recordError(new ObjectError(checked.entry().anchor(), checked.entry().dn(), runId, "blocked", classes,
-                    "readiness findings on " + attributes, 1, Instant.now()));
+            state.recordError(new ObjectError(
+                    checked.entry().anchor(),
+                    checked.entry().dn(),
+                    runId,
+                    "blocked",
+                    classes,
+                    "readiness findings on " + attributes,
+                    1,
+                    Instant.now()));
         }
 
         /** Removal candidates, the deletion guard, and the export of what it lets through. */
@@ -280,7 +297,9 @@ public final class SyncEngine {
             }
             Removals.Decision decision = removals.decide();
             if (decision.exceeded()) {
-                LOG.warn("deletion threshold exceeded: {} removals held for approval", decision.held().size());
+                LOG.warn(
+                        "deletion threshold exceeded: {} removals held for approval",
+                        decision.held().size());
                 state.replacePendingRemovals(decision.held());
                 decision.held().forEach(r -> listener.planned(new Change.Remove(r.cloudId(), r.anchor())));
                 return RunStatus.DELETION_THRESHOLD_EXCEEDED;

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One change to one attribute of one object, sent as one LDAP modify: its value operations in
  * order, made only if the precondition still holds.
  */
-public record AttributeChange(String dn, FixableAttribute attribute, Precondition precondition,
-                              List<ValueChange> changes) {
+public record AttributeChange(
+        String dn, FixableAttribute attribute, Precondition precondition, List<ValueChange> changes) {
     public AttributeChange {
         Objects.requireNonNull(dn, "dn");
         Objects.requireNonNull(attribute, "attribute");
@@ -33,13 +33,17 @@ public record AttributeChange(String dn, FixableAttribute attribute, Preconditio
             throw new IllegalArgumentException("a change needs at least one value operation");
         }
         ValueChange first = changes.get(0);
-        Precondition precondition = switch (first.operation()) {
-            case DELETE -> attribute.multiValued() ? new Precondition.Holds(first.value())
-                    : new Precondition.HoldsOnly(first.value());
-            case ADD -> attribute.multiValued() ? new Precondition.Lacks(first.value()) : new Precondition.Absent();
-            case REPLACE -> throw new IllegalArgumentException(
-                    "a change starting with a replace cannot be guarded by its own values");
-        };
+        Precondition precondition =
+                switch (first.operation()) {
+                    case DELETE -> attribute.multiValued()
+                            ? new Precondition.Holds(first.value())
+                            : new Precondition.HoldsOnly(first.value());
+                    case ADD -> attribute.multiValued()
+                            ? new Precondition.Lacks(first.value())
+                            : new Precondition.Absent();
+                    case REPLACE -> throw new IllegalArgumentException(
+                            "a change starting with a replace cannot be guarded by its own values");
+                };
         return new AttributeChange(dn, attribute, precondition, changes);
     }
 }

@@ -12,8 +12,7 @@ import java.util.Optional;
  * reverses it.
  */
 public final class ChangeCheck {
-    private ChangeCheck() {
-    }
+    private ChangeCheck() {}
 
     public static Verdict verify(AttributeChange change, List<String> current) {
         String attribute = change.attribute().name();

@@ -14,8 +14,7 @@ public sealed interface CurrentValues {
     }
 
     /** No object has the DN (deleted, renamed or moved since). */
-    record NoObject() implements CurrentValues {
-    }
+    record NoObject() implements CurrentValues {}
 
     /** The object may not or cannot be read: an invalid DN, outside the configured bases, access refused. */
     record Refused(String reason) implements CurrentValues {

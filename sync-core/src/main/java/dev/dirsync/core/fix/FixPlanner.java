@@ -16,8 +16,7 @@ import java.util.Optional;
  * readiness rules do not check) are rejected with the reason.
  */
 public final class FixPlanner {
-    private FixPlanner() {
-    }
+    private FixPlanner() {}
 
     public static RowPlan plan(FixRow row) {
         if (row.action() == null) {
@@ -53,7 +52,8 @@ public final class FixPlanner {
             return new RowPlan.Rejected("the record changes no value");
         }
         if (changes.get(0).operation() == ValueChange.Operation.REPLACE) {
-            return new RowPlan.Rejected("a replayed change must start with a delete or an add of a value, not a replace");
+            return new RowPlan.Rejected(
+                    "a replayed change must start with a delete or an add of a value, not a replace");
         }
         return new RowPlan.Change(AttributeChange.guarded(dn, found.get(), changes));
     }
@@ -69,7 +69,10 @@ public final class FixPlanner {
             if (value == null) {
                 return new RowPlan.Rejected("EDIT on " + attribute.name() + " needs the value to replace in VALUE");
             }
-            return change(dn, attribute, new Precondition.Holds(value),
+            return change(
+                    dn,
+                    attribute,
+                    new Precondition.Holds(value),
                     List.of(ValueChange.delete(value), ValueChange.add(update)));
         }
         Precondition precondition = value == null ? new Precondition.Absent() : new Precondition.HoldsOnly(value);
@@ -80,19 +83,19 @@ public final class FixPlanner {
         if (value == null) {
             return new RowPlan.Rejected("REMOVE needs the value to remove in VALUE");
         }
-        Precondition precondition = attribute.multiValued() ? new Precondition.Holds(value)
-                : new Precondition.HoldsOnly(value);
+        Precondition precondition =
+                attribute.multiValued() ? new Precondition.Holds(value) : new Precondition.HoldsOnly(value);
         return change(dn, attribute, precondition, List.of(ValueChange.delete(value)));
     }
 
-    private static RowPlan change(String dn, FixableAttribute attribute, Precondition precondition,
-                                  List<ValueChange> changes) {
+    private static RowPlan change(
+            String dn, FixableAttribute attribute, Precondition precondition, List<ValueChange> changes) {
         return new RowPlan.Change(new AttributeChange(dn, attribute, precondition, changes));
     }
 
     private static RowPlan notFixable(String attribute) {
-        return new RowPlan.Rejected("'" + attribute + "' is not an attribute dirsync fix writes (only "
-                + FixableAttribute.names() + ")");
+        return new RowPlan.Rejected(
+                "'" + attribute + "' is not an attribute dirsync fix writes (only " + FixableAttribute.names() + ")");
     }
 
     private static String emptyToNull(String text) {

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** How values appear in fix messages and output: quoted, with control characters escaped. */
 public final class FixText {
-    private FixText() {
-    }
+    private FixText() {}
 
     /** {@code 'value'} with control characters as {@code \n}, {@code \t}, {@code \}{@code uXXXX}; null is {@code (none)}. */
     public static String quote(String value) {

@@ -31,7 +31,9 @@ public record FixableAttribute(String name, boolean multiValued) {
             return Optional.empty();
         }
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return ALL.stream()
+                .filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     /** The names of {@link #ALL}, comma separated, for messages. */

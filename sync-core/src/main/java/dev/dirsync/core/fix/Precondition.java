@@ -26,7 +26,8 @@ public sealed interface Precondition {
 
         @Override
         public Optional<String> violation(String attribute, List<String> values) {
-            return values.contains(value) ? Optional.empty()
+            return values.contains(value)
+                    ? Optional.empty()
                     : Optional.of(FixText.quote(value) + " is no longer a value of " + attribute);
         }
     }
@@ -46,8 +47,8 @@ public sealed interface Precondition {
                 return Optional.of(attribute + " is now empty, not " + FixText.quote(value));
             }
             if (values.size() > 1) {
-                return Optional.of(attribute + " now holds " + values.size() + " values, not only "
-                        + FixText.quote(value));
+                return Optional.of(
+                        attribute + " now holds " + values.size() + " values, not only " + FixText.quote(value));
             }
             return Optional.of(attribute + " is now " + FixText.quote(values.get(0)) + ", not " + FixText.quote(value));
         }
@@ -62,7 +63,8 @@ public sealed interface Precondition {
         @Override
         public Optional<String> violation(String attribute, List<String> values) {
             String wanted = value.toLowerCase(Locale.ROOT);
-            boolean held = values.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(wanted));
+            boolean held =
+                    values.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(wanted));
             return held ? Optional.of(FixText.quote(value) + " is already a value of " + attribute) : Optional.empty();
         }
     }
@@ -71,7 +73,8 @@ public sealed interface Precondition {
     record Absent() implements Precondition {
         @Override
         public Optional<String> violation(String attribute, List<String> values) {
-            return values.isEmpty() ? Optional.empty()
+            return values.isEmpty()
+                    ? Optional.empty()
                     : Optional.of(attribute + " now has the value " + FixText.quote(values.get(0)) + ", expected none");
         }
     }

@@ -13,8 +13,7 @@ public sealed interface RowPlan {
     }
 
     /** ACTION COMPLETE: the admin dealt with the row; nothing is written. */
-    record Complete() implements RowPlan {
-    }
+    record Complete() implements RowPlan {}
 
     /** Nothing is written, for {@code reason} (not approved, or not a change dirsync makes). */
     record Rejected(String reason) implements RowPlan {

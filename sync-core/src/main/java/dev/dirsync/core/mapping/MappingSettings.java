@@ -10,7 +10,8 @@ import java.util.Locale;
 public record MappingSettings(String upnSuffix, String usageLocation) {
     public MappingSettings {
         if (upnSuffix != null && (upnSuffix.isBlank() || upnSuffix.contains("@"))) {
-            throw new IllegalArgumentException("mapping.upnSuffix must be a domain name without '@', got '" + upnSuffix + "'");
+            throw new IllegalArgumentException(
+                    "mapping.upnSuffix must be a domain name without '@', got '" + upnSuffix + "'");
         }
         if (usageLocation != null) {
             if (!isCountryCode(usageLocation)) {

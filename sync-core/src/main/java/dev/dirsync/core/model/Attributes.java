@@ -93,7 +93,10 @@ public final class Attributes {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("{");
-        byLowerName.values().forEach(e -> out.append(e.getKey()).append('=').append(e.getValue()).append(", "));
+        byLowerName
+                .values()
+                .forEach(e ->
+                        out.append(e.getKey()).append('=').append(e.getValue()).append(", "));
         if (out.length() > 1) {
             out.setLength(out.length() - 2);
         }

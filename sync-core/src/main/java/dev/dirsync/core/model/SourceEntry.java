@@ -7,7 +7,8 @@ import java.util.Objects;
  * One object as the directory returned it. {@code deleted} marks a tombstone (or an object that
  * left the scope) in a delta read; its attributes may be incomplete.
  */
-public record SourceEntry(String dn, Anchor anchor, List<String> objectClasses, Attributes attributes, boolean deleted) {
+public record SourceEntry(
+        String dn, Anchor anchor, List<String> objectClasses, Attributes attributes, boolean deleted) {
     /**
      * Attribute in which a source carries the objectGUID-based anchor when {@link #anchor()} is
      * another one (mS-DS-ConsistencyGuid), because tombstones may lose the latter.

@@ -16,7 +16,8 @@ public record RemovalSettings(RemovalAction action, int threshold, int threshold
             throw new IllegalArgumentException("removal.threshold must be 0 or more, got " + threshold);
         }
         if (thresholdPercent < 0 || thresholdPercent > 100) {
-            throw new IllegalArgumentException("removal.thresholdPercent must be between 0 and 100, got " + thresholdPercent);
+            throw new IllegalArgumentException(
+                    "removal.thresholdPercent must be between 0 and 100, got " + thresholdPercent);
         }
     }
 

@@ -8,8 +8,13 @@ import java.util.Objects;
  * suggested value (UPDATE column), the proposed action and a detail (for a duplicate, the other
  * holder's DN).
  */
-public record Finding(String attribute, String value, List<ErrorClass> classes, String suggested,
-                      ProposedAction action, String detail) {
+public record Finding(
+        String attribute,
+        String value,
+        List<ErrorClass> classes,
+        String suggested,
+        ProposedAction action,
+        String detail) {
     public Finding {
         Objects.requireNonNull(attribute, "attribute");
         classes = List.copyOf(classes);

@@ -12,11 +12,16 @@ import java.util.stream.Collectors;
  *     (no UnverifiedDomain rule)
  * @param upnSuffix {@code mapping.upnSuffix}, or null
  */
-public record RuleSettings(Profile profile, Set<String> verifiedDomains, String upnSuffix, ReadinessPolicy policy,
-                           TopLevelDomains topLevelDomains) {
+public record RuleSettings(
+        Profile profile,
+        Set<String> verifiedDomains,
+        String upnSuffix,
+        ReadinessPolicy policy,
+        TopLevelDomains topLevelDomains) {
     public RuleSettings {
         Objects.requireNonNull(profile, "profile");
-        verifiedDomains = verifiedDomains == null ? Set.of()
+        verifiedDomains = verifiedDomains == null
+                ? Set.of()
                 : verifiedDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(topLevelDomains, "topLevelDomains");

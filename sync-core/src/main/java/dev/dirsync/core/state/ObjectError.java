@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param kind retryable | conflict | rejected | blocked
  */
-public record ObjectError(Anchor anchor, String dn, long runId, String kind, String code, String message, int attempts,
-                          Instant at) {
+public record ObjectError(
+        Anchor anchor, String dn, long runId, String kind, String code, String message, int attempts, Instant at) {
     public ObjectError {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(kind, "kind");

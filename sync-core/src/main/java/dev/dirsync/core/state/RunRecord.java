@@ -12,8 +12,16 @@ import java.util.Objects;
  * @param errorSummary why the run failed, or a short note on failures; null when none
  * @param planned a dry run: its counts are what it would have done; it wrote nothing
  */
-public record RunRecord(long id, RunType type, String trigger, Instant started, Instant finished, RunStatus status,
-                        RunSummary summary, String errorSummary, boolean planned) {
+public record RunRecord(
+        long id,
+        RunType type,
+        String trigger,
+        Instant started,
+        Instant finished,
+        RunStatus status,
+        RunSummary summary,
+        String errorSummary,
+        boolean planned) {
     public RunRecord {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(trigger, "trigger");

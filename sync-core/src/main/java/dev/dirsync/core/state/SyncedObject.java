@@ -15,7 +15,8 @@ public record SyncedObject(Anchor anchor, String cloudId, String dn, long[] dige
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(cloudId, "cloudId");
         if (digests.length != MailUserField.values().length) {
-            throw new IllegalArgumentException("expected " + MailUserField.values().length + " digests, got " + digests.length);
+            throw new IllegalArgumentException(
+                    "expected " + MailUserField.values().length + " digests, got " + digests.length);
         }
         digests = digests.clone();
     }
@@ -27,8 +28,11 @@ public record SyncedObject(Anchor anchor, String cloudId, String dn, long[] dige
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyncedObject other && anchor.equals(other.anchor) && cloudId.equals(other.cloudId)
-                && Objects.equals(dn, other.dn) && Arrays.equals(digests, other.digests);
+        return o instanceof SyncedObject other
+                && anchor.equals(other.anchor)
+                && cloudId.equals(other.cloudId)
+                && Objects.equals(dn, other.dn)
+                && Arrays.equals(digests, other.digests);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.dirsync.core.engine;
 
-import dev.dirsync.core.state.RunSummary;
 import static dev.dirsync.core.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,21 +13,22 @@ import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.CloudUser;
 import dev.dirsync.core.model.MailUser;
+import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.EntryHandler;
 import dev.dirsync.core.port.ReadResult;
 import dev.dirsync.core.port.SyncCursor;
-import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.removal.RemovalAction;
 import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.Profile;
-import dev.dirsync.core.state.InMemoryStateStore;
-import dev.dirsync.core.state.RunStatus;
-import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.rules.ReadinessPolicy;
 import dev.dirsync.core.rules.RuleSettings;
+import dev.dirsync.core.state.InMemoryStateStore;
+import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
+import dev.dirsync.core.state.RunType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +40,10 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's flow against in-memory ports: counting, batching, idempotence, failures. */
 class SyncEngineTest {
-    private static final RuleSettings RULES = new RuleSettings(Profile.MULTI_TENANT, Set.of(), "example.com",
-            ReadinessPolicy.defaults(), label -> Set.of("com", "net", "org").contains(label.toLowerCase()));
+    private static final RuleSettings RULES =
+            new RuleSettings(Profile.MULTI_TENANT, Set.of(), "example.com", ReadinessPolicy.defaults(), label -> Set.of(
+                            "com", "net", "org")
+                    .contains(label.toLowerCase()));
 
     private final List<SourceEntry> directory = new ArrayList<>();
     private final FakeCloud cloud = new FakeCloud();
@@ -50,8 +52,14 @@ class SyncEngineTest {
     private ListSource source = new ListSource(directory);
 
     private RunResult runResult(RunOptions options) {
-        return SyncEngine.builder().source(source, "test-source").cloud(cloud).state(state).rules(RULES)
-                .mapper(new MailUserMapper(new MappingSettings("example.com", "DE"))).removal(removal).build()
+        return SyncEngine.builder()
+                .source(source, "test-source")
+                .cloud(cloud)
+                .state(state)
+                .rules(RULES)
+                .mapper(new MailUserMapper(new MappingSettings("example.com", "DE")))
+                .removal(removal)
+                .build()
                 .run(options);
     }
 
@@ -65,12 +73,14 @@ class SyncEngineTest {
             directory.add(user("user" + i));
         }
         RunSummary first = run(RunOptions.APPLY);
-        assertThat(first.line()).isEqualTo("read=45 skipped=0 blocked=0 created=45 updated=0 deleted=0 unchanged=0 failed=0");
+        assertThat(first.line())
+                .isEqualTo("read=45 skipped=0 blocked=0 created=45 updated=0 deleted=0 unchanged=0 failed=0");
         assertThat(cloud.batchSizes).containsExactly(20, 20, 5);
 
         int writes = cloud.applied.size();
         RunSummary second = run(RunOptions.APPLY);
-        assertThat(second.line()).isEqualTo("read=45 skipped=0 blocked=0 created=0 updated=0 deleted=0 unchanged=45 failed=0");
+        assertThat(second.line())
+                .isEqualTo("read=45 skipped=0 blocked=0 created=0 updated=0 deleted=0 unchanged=45 failed=0");
         assertThat(cloud.applied).hasSize(writes);
     }
 
@@ -117,16 +127,17 @@ class SyncEngineTest {
             assertThat(r.planned()).isTrue();
             assertThat(r.summary()).isEqualTo(planned.summary());
         });
-        assertThat(state.run(planned.runId() - 1)).hasValueSatisfying(r -> assertThat(r.planned()).isFalse());
+        assertThat(state.run(planned.runId() - 1))
+                .hasValueSatisfying(r -> assertThat(r.planned()).isFalse());
     }
 
     /** Everything the store holds but the run records. */
     private String stateSnapshot() {
         List<String> objects = new ArrayList<>();
-        state.forEachObject(o -> objects.add(o.anchor() + " " + o.cloudId() + " " + o.dn() + " "
-                + java.util.Arrays.toString(o.digests())));
-        return state.cursor("test-source") + "\n" + objects + "\n" + state.openErrors() + "\n"
-                + state.pendingRemovals() + "\n" + state.approvedRemovals();
+        state.forEachObject(o -> objects.add(
+                o.anchor() + " " + o.cloudId() + " " + o.dn() + " " + java.util.Arrays.toString(o.digests())));
+        return state.cursor("test-source") + "\n" + objects + "\n" + state.openErrors() + "\n" + state.pendingRemovals()
+                + "\n" + state.approvedRemovals();
     }
 
     @Test
@@ -143,8 +154,14 @@ class SyncEngineTest {
     @Test
     void contactsAndGroups_areSkipped_notExported() {
         directory.add(user("anna"));
-        directory.add(SourceEntry.live("CN=Desk,OU=Contacts,DC=corp", dev.dirsync.core.Fixtures.anchor("desk"),
-                List.of("top", "contact"), Attributes.builder().add("cn", "Desk").add("mail", "desk@example.net").build()));
+        directory.add(SourceEntry.live(
+                "CN=Desk,OU=Contacts,DC=corp",
+                dev.dirsync.core.Fixtures.anchor("desk"),
+                List.of("top", "contact"),
+                Attributes.builder()
+                        .add("cn", "Desk")
+                        .add("mail", "desk@example.net")
+                        .build()));
         RunSummary summary = run(RunOptions.APPLY);
         assertThat(summary.skipped()).isEqualTo(1);
         assertThat(summary.created()).isEqualTo(1);
@@ -169,8 +186,17 @@ class SyncEngineTest {
     void cloudOnlyUsers_areNeverRemoved() {
         directory.add(user("anna"));
         run(RunOptions.APPLY);
-        MailUser foreign = new MailUser(dev.dirsync.core.Fixtures.anchor("foreign"), "f@example.com", "F", null, null, "f",
-                null, List.of(), true, null);
+        MailUser foreign = new MailUser(
+                dev.dirsync.core.Fixtures.anchor("foreign"),
+                "f@example.com",
+                "F",
+                null,
+                null,
+                "f",
+                null,
+                List.of(),
+                true,
+                null);
         cloud.users.put(foreign.anchor(), new CloudUser("foreign-id", foreign));
         RunSummary summary = run(RunOptions.APPLY);
         assertThat(summary.deleted()).isZero();
@@ -216,7 +242,9 @@ class SyncEngineTest {
         assertThat(cloud.users).hasSize(5);
 
         state.approveRemovals(Optional.empty());
-        assertThat(state.pendingRemovals()).as("approved removals no longer await approval").isEmpty();
+        assertThat(state.pendingRemovals())
+                .as("approved removals no longer await approval")
+                .isEmpty();
         source.delta.clear();
         RunResult approved = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
         assertThat(approved.summary().deleted()).isEqualTo(3);
@@ -270,8 +298,8 @@ class SyncEngineTest {
         run(RunOptions.APPLY);
         int listings = cloud.listings;
         source.delta.add(user("user1", Attributes.builder().add("displayName", "Renamed")));
-        source.delta.add(new SourceEntry(directory.get(2).dn(), directory.get(2).anchor(), List.of("user"),
-                Attributes.empty(), true));
+        source.delta.add(new SourceEntry(
+                directory.get(2).dn(), directory.get(2).anchor(), List.of("user"), Attributes.empty(), true));
 
         RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
         assertThat(result.type()).isEqualTo(RunType.DELTA);
@@ -303,8 +331,14 @@ class SyncEngineTest {
         directory.add(user("anna"));
         run(RunOptions.APPLY);
         SourceEntry anna = directory.get(0);
-        source.delta.add(new SourceEntry(anna.dn(), dev.dirsync.core.Fixtures.anchor("guid-of-anna"), List.of("user"),
-                Attributes.builder().add(SourceEntry.OBJECT_GUID_ANCHOR, anna.anchor().value()).build(), true));
+        source.delta.add(new SourceEntry(
+                anna.dn(),
+                dev.dirsync.core.Fixtures.anchor("guid-of-anna"),
+                List.of("user"),
+                Attributes.builder()
+                        .add(SourceEntry.OBJECT_GUID_ANCHOR, anna.anchor().value())
+                        .build(),
+                true));
         RunResult result = runResult(new RunOptions(RunType.DELTA, false, "schedule"));
         assertThat(result.summary().deleted()).isEqualTo(1);
         assertThat(cloud.users).isEmpty();
@@ -338,7 +372,8 @@ class SyncEngineTest {
         assertThat(result.summary().failed()).isEqualTo(1);
         assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
         assertThat(state.cursor("test-source")).contains(new SyncCursor("seq", "1"));
-        assertThat(state.openErrors()).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("retryable"));
+        assertThat(state.openErrors()).singleElement().satisfies(e -> assertThat(e.kind())
+                .isEqualTo("retryable"));
     }
 
     @Test
@@ -360,7 +395,11 @@ class SyncEngineTest {
         }
         int[] seen = {0};
         long[] startedRun = {0};
-        SyncEngine engine = SyncEngine.builder().source(source, "test-source").cloud(cloud).state(state).rules(RULES)
+        SyncEngine engine = SyncEngine.builder()
+                .source(source, "test-source")
+                .cloud(cloud)
+                .state(state)
+                .rules(RULES)
                 .mapper(new MailUserMapper(new MappingSettings("example.com", "DE")))
                 .removal(new RemovalSettings(RemovalAction.DELETE, 500, 100))
                 .listener(new SyncListener() {
@@ -374,13 +413,17 @@ class SyncEngineTest {
                         seen[0] = (int) soFar.read();
                     }
                 })
-                .stopSignal(() -> seen[0] >= 40).build();
+                .stopSignal(() -> seen[0] >= 40)
+                .build();
 
-        assertThatThrownBy(() -> engine.run(RunOptions.APPLY)).isInstanceOf(dev.dirsync.core.RunStoppedException.class)
+        assertThatThrownBy(() -> engine.run(RunOptions.APPLY))
+                .isInstanceOf(dev.dirsync.core.RunStoppedException.class)
                 .hasMessage("stopped by shutdown");
 
         assertThat(startedRun[0]).isEqualTo(2);
-        assertThat(cloud.users).as("the 15 new users planned before the stop were exported, none removed").hasSize(45);
+        assertThat(cloud.users)
+                .as("the 15 new users planned before the stop were exported, none removed")
+                .hasSize(45);
         assertThat(state.run(2)).hasValueSatisfying(r -> {
             assertThat(r.status()).isEqualTo(RunStatus.FAILED);
             assertThat(r.errorSummary()).isEqualTo("stopped by shutdown");
@@ -430,8 +473,7 @@ class SyncEngineTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Holds users by anchor; records every applied change and batch size. */
@@ -471,8 +513,11 @@ class SyncEngineTest {
                 MailUser user = change instanceof Change.Create c ? c.user() : ((Change.Update) change).user();
                 String upn = String.valueOf(user.userPrincipalName());
                 if (upn.equals(rejectUpn) || upn.equals(retryableUpn)) {
-                    results.accept(ChangeResult.failed(change, upn.equals(rejectUpn) ? ChangeResult.Outcome.REJECTED
-                            : ChangeResult.Outcome.RETRYABLE, "E", "no"));
+                    results.accept(ChangeResult.failed(
+                            change,
+                            upn.equals(rejectUpn) ? ChangeResult.Outcome.REJECTED : ChangeResult.Outcome.RETRYABLE,
+                            "E",
+                            "no"));
                     continue;
                 }
                 applied.add(change);
@@ -488,7 +533,6 @@ class SyncEngineTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -19,7 +19,12 @@ class ChangeCheckTest {
     private static final String DN = "CN=Anna,OU=Staff,DC=corp,DC=example,DC=com";
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", nullValues = "-", quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            nullValues = "-",
+            quoteCharacter = '"',
+            textBlock =
+                    """
             proxy edit           | proxyAddresses | Holds:smtp:a b@x.com   | DELETE:smtp:a b@x.com, ADD:smtp:ab@x.com | SMTP:p@x.com; smtp:a b@x.com | SMTP:p@x.com; smtp:ab@x.com | DELETE:smtp:ab@x.com, ADD:smtp:a b@x.com | Holds:smtp:ab@x.com  | 'smtp:a b@x.com' -> 'smtp:ab@x.com'
             proxy case change    | proxyAddresses | Holds:SMTP:a@x.com     | DELETE:SMTP:a@x.com, ADD:smtp:a@x.com    | SMTP:a@x.com; SMTP:b@x.com   | SMTP:b@x.com; smtp:a@x.com  | DELETE:smtp:a@x.com, ADD:SMTP:a@x.com    | Holds:smtp:a@x.com   | 'SMTP:a@x.com' -> 'smtp:a@x.com'
             proxy remove         | proxyAddresses | Holds:smtp:d@x.com     | DELETE:smtp:d@x.com                      | SMTP:p@x.com; smtp:d@x.com   | SMTP:p@x.com                | ADD:smtp:d@x.com                         | Lacks:smtp:d@x.com   | 'smtp:d@x.com' -> (removed)
@@ -27,12 +32,18 @@ class ChangeCheckTest {
             single edit of empty | displayName    | Absent:                | REPLACE:Anna                             | -                            | Anna                        | DELETE:Anna                              | HoldsOnly:Anna       | (none) -> 'Anna'
             single remove        | mail           | HoldsOnly:a@x.local    | DELETE:a@x.local                         | a@x.local                    | -                           | ADD:a@x.local                            | Absent:              | 'a@x.local' -> (removed)
             """)
-    void ready_leavesTheseValues_andItsInverseRestoresTheOldOnes(String what, String attribute, String precondition,
-                                                                 String operations, String before, String after,
-                                                                 String inverse, String inversePrecondition,
-                                                                 String described) {
-        AttributeChange change = new AttributeChange(DN, FixableAttribute.find(attribute).orElseThrow(),
-                precondition(precondition), operations(operations));
+    void ready_leavesTheseValues_andItsInverseRestoresTheOldOnes(
+            String what,
+            String attribute,
+            String precondition,
+            String operations,
+            String before,
+            String after,
+            String inverse,
+            String inversePrecondition,
+            String described) {
+        AttributeChange change = new AttributeChange(
+                DN, FixableAttribute.find(attribute).orElseThrow(), precondition(precondition), operations(operations));
 
         Verdict verdict = ChangeCheck.verify(change, values(before));
 
@@ -49,7 +60,12 @@ class ChangeCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", nullValues = "-", quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            nullValues = "-",
+            quoteCharacter = '"',
+            textBlock =
+                    """
             value changed since the report  | mail           | HoldsOnly:a@x.local | REPLACE:a@x.com                       | b@x.local                  | mail is now 'b@x.local', not 'a@x.local'
             value removed since the report  | mail           | HoldsOnly:a@x.local | REPLACE:a@x.com                       | -                          | mail is now empty, not 'a@x.local'
             second value added since        | mail           | HoldsOnly:a@x.local | REPLACE:a@x.com                       | a@x.local; c@x.com         | mail now holds 2 values, not only 'a@x.local'
@@ -59,19 +75,21 @@ class ChangeCheckTest {
             new proxy value already there   | proxyAddresses | Holds:smtp:a@x.com  | DELETE:smtp:a@x.com, ADD:smtp:b@x.com | smtp:a@x.com; SMTP:B@x.com | 'smtp:b@x.com' is already a value of proxyAddresses
             undo of a remove, value back    | proxyAddresses | Lacks:smtp:d@x.com  | ADD:smtp:d@x.com                      | SMTP:D@x.com               | 'smtp:d@x.com' is already a value of proxyAddresses
             """)
-    void stale_whenTheDirectoryNoLongerHoldsWhatTheChangeExpects(String what, String attribute, String precondition,
-                                                                String operations, String current, String reason) {
-        AttributeChange change = new AttributeChange(DN, FixableAttribute.find(attribute).orElseThrow(),
-                precondition(precondition), operations(operations));
+    void stale_whenTheDirectoryNoLongerHoldsWhatTheChangeExpects(
+            String what, String attribute, String precondition, String operations, String current, String reason) {
+        AttributeChange change = new AttributeChange(
+                DN, FixableAttribute.find(attribute).orElseThrow(), precondition(precondition), operations(operations));
 
         Verdict verdict = ChangeCheck.verify(change, values(current));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Stale.class,
-                stale -> assertThat(stale.reason()).isEqualTo(reason));
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Stale.class, stale -> assertThat(stale.reason())
+                .isEqualTo(reason));
     }
 
     private static List<String> values(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("; ")).map(String::strip).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("; ")).map(String::strip).toList();
     }
 
     private static List<String> sorted(List<String> values) {

@@ -19,11 +19,18 @@ class MailUserMapperTest {
 
     @Test
     void mapsTheArchitectureTable() {
-        MailUser user = map(user("anna", Attributes.builder()
-                .add("givenName", "Anna").add("sn", "Schmidt").add("displayName", "Anna Schmidt")
-                .add("mailNickname", "anna.s").add("targetAddress", "SMTP:anna@mail.example.net")
-                .add("proxyAddresses", "SMTP:anna@example.com").add("proxyAddresses", "smtp:as@example.com")
-                .add("proxyAddresses", "X500:/o=Corp/cn=anna").add("c", "fr")));
+        MailUser user = map(user(
+                "anna",
+                Attributes.builder()
+                        .add("givenName", "Anna")
+                        .add("sn", "Schmidt")
+                        .add("displayName", "Anna Schmidt")
+                        .add("mailNickname", "anna.s")
+                        .add("targetAddress", "SMTP:anna@mail.example.net")
+                        .add("proxyAddresses", "SMTP:anna@example.com")
+                        .add("proxyAddresses", "smtp:as@example.com")
+                        .add("proxyAddresses", "X500:/o=Corp/cn=anna")
+                        .add("c", "fr")));
         assertThat(user.anchor()).isEqualTo(dev.dirsync.core.Fixtures.anchor("anna"));
         assertThat(user.userPrincipalName()).isEqualTo("anna@example.com");
         assertThat(user.displayName()).isEqualTo("Anna Schmidt");
@@ -46,8 +53,13 @@ class MailUserMapperTest {
     @Test
     void withoutDisplayName_usesCn() {
         SourceEntry entry = user("frank");
-        SourceEntry noDisplayName = SourceEntry.live(entry.dn(), entry.anchor(), entry.objectClasses(),
-                entry.attributes().with("displayName", java.util.List.of()).with("cn", java.util.List.of("Frank Weber")));
+        SourceEntry noDisplayName = SourceEntry.live(
+                entry.dn(),
+                entry.anchor(),
+                entry.objectClasses(),
+                entry.attributes()
+                        .with("displayName", java.util.List.of())
+                        .with("cn", java.util.List.of("Frank Weber")));
         assertThat(map(noDisplayName).displayName()).isEqualTo("Frank Weber");
     }
 
@@ -58,19 +70,25 @@ class MailUserMapperTest {
 
     @Test
     void disabledBit_makesAccountDisabled() {
-        assertThat(map(user("dave", Attributes.builder().add("userAccountControl", "514"))).accountEnabled()).isFalse();
-        assertThat(map(user("dave", Attributes.builder().add("userAccountControl", "66048"))).accountEnabled()).isTrue();
+        assertThat(map(user("dave", Attributes.builder().add("userAccountControl", "514")))
+                        .accountEnabled())
+                .isFalse();
+        assertThat(map(user("dave", Attributes.builder().add("userAccountControl", "66048")))
+                        .accountEnabled())
+                .isTrue();
     }
 
     @Test
     void withoutValidCountry_usesConfiguredUsageLocation() {
         assertThat(map(user("eve")).usageLocation()).isEqualTo("DE");
-        assertThat(map(user("eve", Attributes.builder().add("c", "Germany"))).usageLocation()).isEqualTo("DE");
+        assertThat(map(user("eve", Attributes.builder().add("c", "Germany"))).usageLocation())
+                .isEqualTo("DE");
     }
 
     @Test
     void settings_rejectBadValues_namingTheKey() {
-        assertThatThrownBy(() -> new MappingSettings("user@example.com", null)).hasMessageContaining("mapping.upnSuffix");
+        assertThatThrownBy(() -> new MappingSettings("user@example.com", null))
+                .hasMessageContaining("mapping.upnSuffix");
         assertThatThrownBy(() -> new MappingSettings(null, "XX")).hasMessageContaining("mapping.usageLocation");
     }
 }

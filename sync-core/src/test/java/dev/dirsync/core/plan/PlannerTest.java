@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Test;
 
 class PlannerTest {
     private static MailUser anna(String displayName, List<String> otherMails) {
-        return new MailUser(anchor("anna"), "anna@example.com", displayName, "Anna", "Schmidt", "anna", "anna@example.net",
-                otherMails, true, "DE");
+        return new MailUser(
+                anchor("anna"),
+                "anna@example.com",
+                displayName,
+                "Anna",
+                "Schmidt",
+                "anna",
+                "anna@example.net",
+                otherMails,
+                true,
+                "DE");
     }
 
     @Test
@@ -28,7 +37,8 @@ class PlannerTest {
         CloudIndex index = new CloudIndex();
         index.put(new CloudUser("id-1", anna("Anna", List.of("A@example.com", "b@example.com"))));
         Planner planner = new Planner(index);
-        assertThat(planner.plan(anna("Anna", List.of("b@example.com", "a@example.com")))).isEmpty();
+        assertThat(planner.plan(anna("Anna", List.of("b@example.com", "a@example.com"))))
+                .isEmpty();
     }
 
     @Test
@@ -45,8 +55,10 @@ class PlannerTest {
     @Test
     void emptyStringAndAbsent_areTheSame() {
         CloudIndex index = new CloudIndex();
-        MailUser withNull = new MailUser(anchor("x"), "x@example.com", "X", null, null, "x", null, List.of(), true, null);
-        MailUser withEmpty = new MailUser(anchor("x"), "x@example.com", "X", "", null, "x", null, List.of(), true, null);
+        MailUser withNull =
+                new MailUser(anchor("x"), "x@example.com", "X", null, null, "x", null, List.of(), true, null);
+        MailUser withEmpty =
+                new MailUser(anchor("x"), "x@example.com", "X", "", null, "x", null, List.of(), true, null);
         index.put(new CloudUser("id", withNull));
         assertThat(new Planner(index).plan(withEmpty)).isEmpty();
     }

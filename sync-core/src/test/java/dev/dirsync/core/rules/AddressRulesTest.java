@@ -24,7 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AddressRulesTest {
 
     @ParameterizedTest(name = "{0} -> [{1}] {2}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            textBlock =
+                    """
             john@contoso.com          |                                    | null
             o'brien+news@contoso.com  |                                    | null
             j.doe@mail.contoso.co.uk  |                                    | null
@@ -51,7 +55,9 @@ class AddressRulesTest {
             jo(hn@cont_oso.com        | DomainPart, LocalPart              | john@contoso.com
             """)
     void mail_addressRules_classesInRuleOrderAndChainedFix(String value, String classes, String suggested) {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("mail", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("mail", value).build());
 
         Findings.assertOutcome(result, "mail", classes, suggested);
     }
@@ -59,7 +65,9 @@ class AddressRulesTest {
     @ParameterizedTest
     @CsvSource({"john@CONTOSO.COM", "John.Doe@Contoso.Com"})
     void addressRules_ignoreCase(String value) {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("mail", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("mail", value).build());
 
         assertThat(Findings.on(result, "mail")).isEmpty();
     }

@@ -29,15 +29,26 @@ class DedicatedProfileTest {
 
     @Test
     void identityAttributes_notChecked() {
-        CheckResult result = TestSettings.dedicated().checker().check(user("John")
-                .with("userPrincipalName", "john doe@contoso.local").with("sAMAccountName", "a'very[long]sam-account-name")
-                .with("givenName", "g".repeat(80)).with("sn", "s".repeat(80)).with("homeMDB", "CN=DB01").build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(user("John")
+                        .with("userPrincipalName", "john doe@contoso.local")
+                        .with("sAMAccountName", "a'very[long]sam-account-name")
+                        .with("givenName", "g".repeat(80))
+                        .with("sn", "s".repeat(80))
+                        .with("homeMDB", "CN=DB01")
+                        .build());
 
         assertThat(result.findings()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1} = ''{2}'' -> [{3}] {4}")
-    @CsvSource(delimiterString = " | ", nullValues = "null", quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            nullValues = "null",
+            quoteCharacter = '`',
+            textBlock =
+                    """
             user    | displayName  | `  John Doe `           | Character         | John Doe
             user    | displayName  | `   `                   | Character         | John
             user    | mail         | john doe@contoso.com    | Character         | johndoe@contoso.com
@@ -53,36 +64,51 @@ class DedicatedProfileTest {
             user    | targetAddress  | SMTP:jo hn@contoso.com | LocalPart        | SMTP:john@contoso.com
             """)
     void dedicatedRules(String kind, String attribute, String value, String classes, String suggested) {
-        CheckResult result = TestSettings.dedicated().checker().check(user("John")
-                .with("homeMDB", "CN=DB01").with(attribute, value).build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(user("John")
+                        .with("homeMDB", "CN=DB01")
+                        .with(attribute, value)
+                        .build());
 
         Findings.assertOutcome(result, attribute, classes, suggested);
     }
 
     @Test
     void displayName_missingOnUser_notChecked() {
-        CheckResult result = TestSettings.dedicated().checker().check(user("John").without("displayName").with("homeMDB", "CN=DB01").build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(user("John")
+                        .without("displayName")
+                        .with("homeMDB", "CN=DB01")
+                        .build());
 
         assertThat(result.findings()).isEmpty();
     }
 
     @Test
     void displayName_missingOnGroup_blankSuggestsCn() {
-        CheckResult result = TestSettings.dedicated().checker().check(group("Sales").without("displayName").build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(group("Sales").without("displayName").build());
 
         Findings.assertOutcome(result, "displayName", "Blank", "Sales");
     }
 
     /** The Blank fix feeds the character rule: a cn with a space loses it. */
     @ParameterizedTest(name = "givenName={0} sn={1} sAMAccountName={2} -> [{3}] {4}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            textBlock =
+                    """
             John | Doe  | jdoe | Blank            | John.Doe
             null | Doe  | jdoe | Blank            | Doe
             null | null | jdoe | Blank            | jdoe
             null | null | null | Blank, Character | JaneRoe
             """)
-    void mailNickname_missingOnContact_blankBuiltFromNames(String givenName, String sn, String sam, String classes,
-                                                           String suggested) {
+    void mailNickname_missingOnContact_blankBuiltFromNames(
+            String givenName, String sn, String sam, String classes, String suggested) {
         TestEntries.Builder entry = contact("Jane Roe").with("targetAddress", "SMTP:jane@fabrikam.com");
         if (givenName != null) {
             entry.with("givenName", givenName);
@@ -101,14 +127,18 @@ class DedicatedProfileTest {
 
     @Test
     void mailNickname_missingOnUser_notChecked() {
-        CheckResult result = TestSettings.dedicated().checker().check(user("John").with("homeMDB", "CN=DB01").build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(user("John").with("homeMDB", "CN=DB01").build());
 
         assertThat(Findings.on(result, "mailNickname")).isEmpty();
     }
 
     @Test
     void targetAddress_missingOnUserWithoutMailbox_blankWithoutFix() {
-        CheckResult result = TestSettings.dedicated().checker().check(user("John").with("mail", "john@contoso.com").build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(user("John").with("mail", "john@contoso.com").build());
 
         Finding finding = Findings.single(result, "targetAddress");
         assertThat(finding.classes()).containsExactly(ErrorClass.BLANK);
@@ -118,8 +148,12 @@ class DedicatedProfileTest {
 
     @Test
     void targetAddress_missingOnContact_blankSuggestsMail() {
-        CheckResult result = TestSettings.dedicated().checker()
-                .check(contact("Jane").with("mailNickname", "jane").with("mail", "jane@fabrikam.com").build());
+        CheckResult result = TestSettings.dedicated()
+                .checker()
+                .check(contact("Jane")
+                        .with("mailNickname", "jane")
+                        .with("mail", "jane@fabrikam.com")
+                        .build());
 
         Findings.assertOutcome(result, "targetAddress", "Blank", "SMTP:jane@fabrikam.com");
     }
@@ -127,11 +161,21 @@ class DedicatedProfileTest {
     @Test
     void duplicates_onlyMailNicknameAndSmtpAddresses() {
         ReadinessChecker checker = TestSettings.dedicated().checker();
-        checker.check(user("A").with("homeMDB", "CN=DB01").with("userPrincipalName", "a@contoso.com")
-                .with("targetAddress", "SMTP:a@fabrikam.com").with("mailNickname", "a").with("mail", "a@contoso.com").build());
+        checker.check(user("A")
+                .with("homeMDB", "CN=DB01")
+                .with("userPrincipalName", "a@contoso.com")
+                .with("targetAddress", "SMTP:a@fabrikam.com")
+                .with("mailNickname", "a")
+                .with("mail", "a@contoso.com")
+                .build());
 
-        CheckResult later = checker.check(user("B").with("homeMDB", "CN=DB01").with("userPrincipalName", "a@contoso.com")
-                .with("targetAddress", "SMTP:a@fabrikam.com").with("mailNickname", "A").with("proxyAddresses", "smtp:A@contoso.com").build());
+        CheckResult later = checker.check(user("B")
+                .with("homeMDB", "CN=DB01")
+                .with("userPrincipalName", "a@contoso.com")
+                .with("targetAddress", "SMTP:a@fabrikam.com")
+                .with("mailNickname", "A")
+                .with("proxyAddresses", "smtp:A@contoso.com")
+                .build());
 
         assertThat(later.findings()).extracting(Finding::attribute).containsExactly("mailNickname", "proxyAddresses");
         assertThat(later.findings()).allSatisfy(f -> assertThat(f.classes()).containsExactly(ErrorClass.DUPLICATE));

@@ -36,20 +36,46 @@ class DuplicatesTest {
 
     static Stream<Arguments> collisions() {
         return Stream.of(
-                Arguments.of(user("A").with("userPrincipalName", ADDRESS), user("B").with("userPrincipalName", "JOHN@contoso.com"), "userPrincipalName"),
-                Arguments.of(user("A").with("mailNickname", "john"), contact("B").with("mailNickname", "John"), "mailNickname"),
-                Arguments.of(group("A").with("sAMAccountName", "sales"), user("B").with("sAMAccountName", "SALES"), "sAMAccountName"),
-                Arguments.of(contact("A").with("targetAddress", "SMTP:j@fabrikam.com"), user("B").with("targetAddress", "smtp:J@fabrikam.com"), "targetAddress"),
-                Arguments.of(contact("A").with("mail", ADDRESS), user("B").with("proxyAddresses", "SMTP:John@Contoso.com"), "proxyAddresses"),
-                Arguments.of(group("A").with("proxyAddresses", "smtp:" + ADDRESS), contact("B").with("mail", ADDRESS), "mail"),
-                Arguments.of(user("A").with("userPrincipalName", ADDRESS), group("B").with("mail", ADDRESS), "mail"),
-                Arguments.of(contact("A").with("mail", ADDRESS), user("B").with("userPrincipalName", ADDRESS), "userPrincipalName"),
-                Arguments.of(user("A").with("proxyAddresses", "smtp:" + ADDRESS), user("B").with("proxyAddresses", "SMTP:" + ADDRESS), "proxyAddresses"));
+                Arguments.of(
+                        user("A").with("userPrincipalName", ADDRESS),
+                        user("B").with("userPrincipalName", "JOHN@contoso.com"),
+                        "userPrincipalName"),
+                Arguments.of(
+                        user("A").with("mailNickname", "john"),
+                        contact("B").with("mailNickname", "John"),
+                        "mailNickname"),
+                Arguments.of(
+                        group("A").with("sAMAccountName", "sales"),
+                        user("B").with("sAMAccountName", "SALES"),
+                        "sAMAccountName"),
+                Arguments.of(
+                        contact("A").with("targetAddress", "SMTP:j@fabrikam.com"),
+                        user("B").with("targetAddress", "smtp:J@fabrikam.com"),
+                        "targetAddress"),
+                Arguments.of(
+                        contact("A").with("mail", ADDRESS),
+                        user("B").with("proxyAddresses", "SMTP:John@Contoso.com"),
+                        "proxyAddresses"),
+                Arguments.of(
+                        group("A").with("proxyAddresses", "smtp:" + ADDRESS),
+                        contact("B").with("mail", ADDRESS),
+                        "mail"),
+                Arguments.of(
+                        user("A").with("userPrincipalName", ADDRESS), group("B").with("mail", ADDRESS), "mail"),
+                Arguments.of(
+                        contact("A").with("mail", ADDRESS),
+                        user("B").with("userPrincipalName", ADDRESS),
+                        "userPrincipalName"),
+                Arguments.of(
+                        user("A").with("proxyAddresses", "smtp:" + ADDRESS),
+                        user("B").with("proxyAddresses", "SMTP:" + ADDRESS),
+                        "proxyAddresses"));
     }
 
     @ParameterizedTest(name = "{2}")
     @MethodSource("collisions")
-    void laterHolder_getsDuplicateNamingTheFirstHolder(TestEntries.Builder first, TestEntries.Builder later, String attribute) {
+    void laterHolder_getsDuplicateNamingTheFirstHolder(
+            TestEntries.Builder first, TestEntries.Builder later, String attribute) {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         SourceEntry firstEntry = first.build();
 
@@ -65,10 +91,17 @@ class DuplicatesTest {
     @Test
     void samAccountName_heldByObjectsWithUpn_notCompared() {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
-        checker.check(user("A").with("sAMAccountName", "jdoe").with("userPrincipalName", "a@contoso.com").build());
+        checker.check(user("A")
+                .with("sAMAccountName", "jdoe")
+                .with("userPrincipalName", "a@contoso.com")
+                .build());
 
-        CheckResult later = checker.check(user("B").with("sAMAccountName", "jdoe").with("userPrincipalName", "b@contoso.com").build());
-        CheckResult withoutUpn = checker.check(group("C").with("sAMAccountName", "jdoe").build());
+        CheckResult later = checker.check(user("B")
+                .with("sAMAccountName", "jdoe")
+                .with("userPrincipalName", "b@contoso.com")
+                .build());
+        CheckResult withoutUpn =
+                checker.check(group("C").with("sAMAccountName", "jdoe").build());
 
         assertThat(later.findings()).isEmpty();
         assertThat(withoutUpn.findings()).isEmpty();
@@ -76,8 +109,13 @@ class DuplicatesTest {
 
     @Test
     void oneObject_sameAddressInUpnMailAndProxyAddresses_noDuplicate() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("A").with("userPrincipalName", ADDRESS)
-                .with("mail", ADDRESS).with("proxyAddresses", "SMTP:" + ADDRESS, "smtp:JOHN@contoso.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("A")
+                        .with("userPrincipalName", ADDRESS)
+                        .with("mail", ADDRESS)
+                        .with("proxyAddresses", "SMTP:" + ADDRESS, "smtp:JOHN@contoso.com")
+                        .build());
 
         assertThat(result.findings()).isEmpty();
     }
@@ -87,13 +125,18 @@ class DuplicatesTest {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         checker.check(contact("A").with("mail", ADDRESS).build());
 
-        CheckResult later = checker.check(user("B").with("userPrincipalName", ADDRESS).with("mail", ADDRESS)
-                .with("proxyAddresses", "SMTP:" + ADDRESS, "smtp:b@contoso.com").build());
+        CheckResult later = checker.check(user("B")
+                .with("userPrincipalName", ADDRESS)
+                .with("mail", ADDRESS)
+                .with("proxyAddresses", "SMTP:" + ADDRESS, "smtp:b@contoso.com")
+                .build());
 
-        assertThat(later.findings()).extracting(Finding::attribute, Finding::value).containsExactly(
-                tuple("mail", ADDRESS),
-                tuple("proxyAddresses", "SMTP:" + ADDRESS),
-                tuple("userPrincipalName", ADDRESS));
+        assertThat(later.findings())
+                .extracting(Finding::attribute, Finding::value)
+                .containsExactly(
+                        tuple("mail", ADDRESS),
+                        tuple("proxyAddresses", "SMTP:" + ADDRESS),
+                        tuple("userPrincipalName", ADDRESS));
     }
 
     @Test
@@ -113,9 +156,11 @@ class DuplicatesTest {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         checker.check(user("A").with("mail", "john@contoso.local").build());
 
-        CheckResult later = checker.check(user("B").with("mail", "JOHN@contoso.local").build());
+        CheckResult later =
+                checker.check(user("B").with("mail", "JOHN@contoso.local").build());
 
-        assertThat(Findings.single(later, "mail").classes()).containsExactly(ErrorClass.TOP_LEVEL_DOMAIN, ErrorClass.DUPLICATE);
+        assertThat(Findings.single(later, "mail").classes())
+                .containsExactly(ErrorClass.TOP_LEVEL_DOMAIN, ErrorClass.DUPLICATE);
     }
 
     @Test
@@ -123,7 +168,8 @@ class DuplicatesTest {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         checker.check(user("A").with("proxyAddresses", "smtp:john@contoso.com").build());
 
-        CheckResult later = checker.check(user("B").with("proxyAddresses", "smtp:jo hn@contoso.com").build());
+        CheckResult later = checker.check(
+                user("B").with("proxyAddresses", "smtp:jo hn@contoso.com").build());
 
         Finding finding = Findings.single(later, "proxyAddresses");
         assertThat(finding.classes()).containsExactly(ErrorClass.CHARACTER);
@@ -133,9 +179,13 @@ class DuplicatesTest {
     @Test
     void upnHeldAsUpnByBoth_oneDuplicateClass() {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
-        checker.check(user("A").with("userPrincipalName", ADDRESS).with("mail", ADDRESS).build());
+        checker.check(user("A")
+                .with("userPrincipalName", ADDRESS)
+                .with("mail", ADDRESS)
+                .build());
 
-        CheckResult later = checker.check(user("B").with("userPrincipalName", ADDRESS).build());
+        CheckResult later =
+                checker.check(user("B").with("userPrincipalName", ADDRESS).build());
 
         assertThat(Findings.single(later, "userPrincipalName").classes()).containsExactly(ErrorClass.DUPLICATE);
     }
@@ -145,7 +195,9 @@ class DuplicatesTest {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         checker.check(user("A").with("mail", ADDRESS).build());
 
-        CheckResult later = checker.check(user("B").with("proxyAddresses", "SMTP:b@contoso.com", "smtp:" + ADDRESS).build());
+        CheckResult later = checker.check(user("B")
+                .with("proxyAddresses", "SMTP:b@contoso.com", "smtp:" + ADDRESS)
+                .build());
 
         Finding finding = Findings.single(later, "proxyAddresses");
         assertThat(finding.classes()).containsExactly(ErrorClass.DUPLICATE);
@@ -157,7 +209,9 @@ class DuplicatesTest {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         checker.check(user("A").with("mail", ADDRESS).build());
 
-        CheckResult later = checker.check(user("B").with("proxyAddresses", "SMTP:" + ADDRESS, "X500:/o=Contoso/cn=b").build());
+        CheckResult later = checker.check(user("B")
+                .with("proxyAddresses", "SMTP:" + ADDRESS, "X500:/o=Contoso/cn=b")
+                .build());
 
         assertThat(Findings.single(later, "proxyAddresses").action()).isEqualTo(ProposedAction.COMPLETE);
     }
@@ -165,9 +219,11 @@ class DuplicatesTest {
     @Test
     void nonSmtpProxyAddresses_neverCompared() {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
-        checker.check(user("A").with("proxyAddresses", "X500:/o=Contoso/cn=john").build());
+        checker.check(
+                user("A").with("proxyAddresses", "X500:/o=Contoso/cn=john").build());
 
-        CheckResult later = checker.check(user("B").with("proxyAddresses", "X500:/o=Contoso/cn=john").build());
+        CheckResult later = checker.check(
+                user("B").with("proxyAddresses", "X500:/o=Contoso/cn=john").build());
 
         assertThat(Findings.on(later, "proxyAddresses")).isEmpty();
     }
@@ -175,9 +231,15 @@ class DuplicatesTest {
     @Test
     void sameTextInDifferentNamespaces_noDuplicate() {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
-        checker.check(user("A").with("mailNickname", "john").with("userPrincipalName", "a@contoso.com").build());
+        checker.check(user("A")
+                .with("mailNickname", "john")
+                .with("userPrincipalName", "a@contoso.com")
+                .build());
 
-        CheckResult later = checker.check(user("B").with("sAMAccountName", "john").with("userPrincipalName", "b@contoso.com").build());
+        CheckResult later = checker.check(user("B")
+                .with("sAMAccountName", "john")
+                .with("userPrincipalName", "b@contoso.com")
+                .build());
 
         assertThat(later.findings()).isEmpty();
     }
@@ -188,8 +250,10 @@ class DuplicatesTest {
         int duplicates = 0;
         for (int i = 0; i < 50_000; i++) {
             String address = "user" + (i % 40_000) + "@contoso.com";
-            CheckResult result = checker.check(user("U" + i).with("userPrincipalName", "u" + i + "@contoso.com")
-                    .with("mail", address).build());
+            CheckResult result = checker.check(user("U" + i)
+                    .with("userPrincipalName", "u" + i + "@contoso.com")
+                    .with("mail", address)
+                    .build());
             duplicates += result.findings().size();
         }
 
@@ -200,10 +264,12 @@ class DuplicatesTest {
     void tombstone_neitherCheckedNorHoldingValues() {
         ReadinessChecker checker = TestSettings.multiTenant().checker();
         SourceEntry live = user("A").with("mail", "a b@contoso.com").build();
-        SourceEntry tombstone = new SourceEntry(live.dn(), live.anchor(), live.objectClasses(), live.attributes(), true);
+        SourceEntry tombstone =
+                new SourceEntry(live.dn(), live.anchor(), live.objectClasses(), live.attributes(), true);
 
         CheckResult deleted = checker.check(tombstone);
-        CheckResult successor = checker.check(user("B").with("mail", "a b@contoso.com").build());
+        CheckResult successor =
+                checker.check(user("B").with("mail", "a b@contoso.com").build());
 
         assertThat(deleted.findings()).isEmpty();
         assertThat(Findings.single(successor, "mail").classes()).doesNotContain(ErrorClass.DUPLICATE);

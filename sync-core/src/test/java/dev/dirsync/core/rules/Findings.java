@@ -7,11 +7,12 @@ import java.util.List;
 
 /** Looks findings up in a check result. */
 final class Findings {
-    private Findings() {
-    }
+    private Findings() {}
 
     static List<Finding> on(CheckResult result, String attribute) {
-        return result.findings().stream().filter(f -> f.attribute().equals(attribute)).toList();
+        return result.findings().stream()
+                .filter(f -> f.attribute().equals(attribute))
+                .toList();
     }
 
     /** The only finding on {@code attribute}. */
@@ -43,6 +44,9 @@ final class Findings {
         if (labels == null || labels.isBlank() || labels.equals("-")) {
             return List.of();
         }
-        return Arrays.stream(labels.split(",")).map(String::trim).map(ErrorClass::fromLabel).toList();
+        return Arrays.stream(labels.split(","))
+                .map(String::trim)
+                .map(ErrorClass::fromLabel)
+                .toList();
     }
 }

@@ -19,7 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MailNicknameRulesTest {
 
     @ParameterizedTest(name = "{0} -> [{1}] {2}")
-    @CsvSource(delimiter = '|', nullValues = "null", quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            quoteCharacter = '"',
+            textBlock =
+                    """
             john.doe        |                   | null
             o'brien+x_y-z   |                   | null
             .john           | Character         | john
@@ -32,7 +37,9 @@ class MailNicknameRulesTest {
             .jo hn.         | Character         | jo_hn
             """)
     void mailNickname_rules(String value, String classes, String suggested) {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John Doe").with("mailNickname", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John Doe").with("mailNickname", value).build());
 
         Findings.assertOutcome(result, "mailNickname", classes, suggested);
     }
@@ -42,7 +49,9 @@ class MailNicknameRulesTest {
     void mailNickname_length(int length, String classes) {
         String value = "n".repeat(length);
 
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("mailNickname", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("mailNickname", value).build());
 
         Findings.assertOutcome(result, "mailNickname", classes, "n".repeat(64));
     }

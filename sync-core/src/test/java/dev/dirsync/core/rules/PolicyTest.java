@@ -24,15 +24,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * </pre>
  */
 class PolicyTest {
-    private static final SourceEntry BAD_UPN = user("John").with("userPrincipalName", "john doe@contoso.com").build();
+    private static final SourceEntry BAD_UPN =
+            user("John").with("userPrincipalName", "john doe@contoso.com").build();
 
     @ParameterizedTest(name = "Character under {0}: blocked={1}, exported {2}")
     @CsvSource({
-            "BLOCK, true, john doe@contoso.com",
-            "FIX, false, johndoe@contoso.com",
-            "WARN, false, john doe@contoso.com"})
+        "BLOCK, true, john doe@contoso.com",
+        "FIX, false, johndoe@contoso.com",
+        "WARN, false, john doe@contoso.com"
+    })
     void characterFinding_policyDecides(PolicyAction action, boolean blocked, String exported) {
-        CheckResult result = TestSettings.multiTenant().policy(ErrorClass.CHARACTER, action).checker().check(BAD_UPN);
+        CheckResult result = TestSettings.multiTenant()
+                .policy(ErrorClass.CHARACTER, action)
+                .checker()
+                .check(BAD_UPN);
 
         assertThat(result.blocked()).isEqualTo(blocked);
         assertThat(result.effective().all("userPrincipalName")).containsExactly(exported);
@@ -48,8 +53,12 @@ class PolicyTest {
 
     @Test
     void defaultPolicy_fixesLengthOnNames() {
-        SourceEntry entry = user("John").with("userPrincipalName", "john@contoso.com").with("displayName", "d".repeat(300))
-                .with("givenName", "g".repeat(70)).with("sn", "s".repeat(70)).build();
+        SourceEntry entry = user("John")
+                .with("userPrincipalName", "john@contoso.com")
+                .with("displayName", "d".repeat(300))
+                .with("givenName", "g".repeat(70))
+                .with("sn", "s".repeat(70))
+                .build();
 
         CheckResult result = TestSettings.multiTenant().checker().check(entry);
 
@@ -62,14 +71,18 @@ class PolicyTest {
 
     @Test
     void defaultPolicy_blocksLengthOnOtherAttributes() {
-        SourceEntry entry = user("John").with("userPrincipalName", "john@contoso.com").with("mailNickname", "n".repeat(65)).build();
+        SourceEntry entry = user("John")
+                .with("userPrincipalName", "john@contoso.com")
+                .with("mailNickname", "n".repeat(65))
+                .build();
 
         assertThat(TestSettings.multiTenant().checker().check(entry).blocked()).isTrue();
     }
 
     @Test
     void cleanObject_exportedAsRead() {
-        SourceEntry entry = user("John").with("userPrincipalName", "john@contoso.com").build();
+        SourceEntry entry =
+                user("John").with("userPrincipalName", "john@contoso.com").build();
 
         CheckResult result = TestSettings.multiTenant().checker().check(entry);
 
@@ -81,11 +94,18 @@ class PolicyTest {
     @ParameterizedTest(name = "Duplicate under {0}: blocked={1}")
     @CsvSource({"BLOCK, true", "FIX, false", "WARN, false"})
     void duplicate_neverExported(PolicyAction action, boolean blocked) {
-        ReadinessChecker checker = TestSettings.multiTenant().policy(ErrorClass.DUPLICATE, action).checker();
-        checker.check(user("A").with("userPrincipalName", "a@contoso.com").with("mail", "john@contoso.com").build());
+        ReadinessChecker checker =
+                TestSettings.multiTenant().policy(ErrorClass.DUPLICATE, action).checker();
+        checker.check(user("A")
+                .with("userPrincipalName", "a@contoso.com")
+                .with("mail", "john@contoso.com")
+                .build());
 
-        CheckResult later = checker.check(user("B").with("userPrincipalName", "b@contoso.com").with("mail", "john@contoso.com")
-                .with("proxyAddresses", "SMTP:b@contoso.com", "smtp:john@contoso.com").build());
+        CheckResult later = checker.check(user("B")
+                .with("userPrincipalName", "b@contoso.com")
+                .with("mail", "john@contoso.com")
+                .with("proxyAddresses", "SMTP:b@contoso.com", "smtp:john@contoso.com")
+                .build());
 
         assertThat(later.blocked()).isEqualTo(blocked);
         if (!blocked) {
@@ -96,22 +116,33 @@ class PolicyTest {
 
     @Test
     void removeProposal_underFix_dropsTheValue() {
-        SourceEntry entry = user("John").with("userPrincipalName", "john@contoso.com")
-                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:john@@contoso.com", "X500:/o=Contoso/cn=john").build();
+        SourceEntry entry = user("John")
+                .with("userPrincipalName", "john@contoso.com")
+                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:john@@contoso.com", "X500:/o=Contoso/cn=john")
+                .build();
 
-        CheckResult result = TestSettings.multiTenant().policy(ErrorClass.FORMAT, PolicyAction.FIX).checker().check(entry);
+        CheckResult result = TestSettings.multiTenant()
+                .policy(ErrorClass.FORMAT, PolicyAction.FIX)
+                .checker()
+                .check(entry);
 
         assertThat(result.blocked()).isFalse();
-        assertThat(result.effective().all("proxyAddresses")).containsExactly("SMTP:john@contoso.com", "X500:/o=Contoso/cn=john");
+        assertThat(result.effective().all("proxyAddresses"))
+                .containsExactly("SMTP:john@contoso.com", "X500:/o=Contoso/cn=john");
     }
 
     @Test
     void fixOfProxyAddress_replacesThatValueOnly() {
-        SourceEntry entry = user("John").with("userPrincipalName", "john@contoso.com")
-                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jo hn@fabrikam.com", "SMTP:j@contoso.com").build();
+        SourceEntry entry = user("John")
+                .with("userPrincipalName", "john@contoso.com")
+                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jo hn@fabrikam.com", "SMTP:j@contoso.com")
+                .build();
 
-        CheckResult result = TestSettings.multiTenant().policy(ErrorClass.CHARACTER, PolicyAction.FIX)
-                .policy(ErrorClass.FORMAT, PolicyAction.FIX).checker().check(entry);
+        CheckResult result = TestSettings.multiTenant()
+                .policy(ErrorClass.CHARACTER, PolicyAction.FIX)
+                .policy(ErrorClass.FORMAT, PolicyAction.FIX)
+                .checker()
+                .check(entry);
 
         assertThat(result.blocked()).isFalse();
         assertThat(result.effective().all("proxyAddresses"))
@@ -120,39 +151,55 @@ class PolicyTest {
 
     @Test
     void fixAndWarnOnOneValue_suggestedValueExported() {
-        SourceEntry entry = user("John").with("userPrincipalName", "jo hn@contoso.local").build();
+        SourceEntry entry =
+                user("John").with("userPrincipalName", "jo hn@contoso.local").build();
 
-        CheckResult result = TestSettings.multiTenant().policy(ErrorClass.CHARACTER, PolicyAction.FIX)
-                .policy(ErrorClass.TOP_LEVEL_DOMAIN, PolicyAction.WARN).checker().check(entry);
+        CheckResult result = TestSettings.multiTenant()
+                .policy(ErrorClass.CHARACTER, PolicyAction.FIX)
+                .policy(ErrorClass.TOP_LEVEL_DOMAIN, PolicyAction.WARN)
+                .checker()
+                .check(entry);
 
         assertThat(result.blocked()).isFalse();
         assertThat(result.effective().all("userPrincipalName")).containsExactly("john@contoso.local");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"john@contoso.local, TopLevelDomain", "john@fabrikam.com, UnverifiedDomain", "john@contoso.lan, TopLevelDomain"})
+    @CsvSource({
+        "john@contoso.local, TopLevelDomain",
+        "john@fabrikam.com, UnverifiedDomain",
+        "john@contoso.lan, TopLevelDomain"
+    })
     void upnWithOnlyDomainFindings_andUpnSuffix_notBlockedButExportedAtSuffix(String upn, String errorClass) {
         SourceEntry entry = user("John").with("userPrincipalName", upn).build();
 
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").verifiedDomains("contoso.com").checker().check(entry);
+        CheckResult result = TestSettings.multiTenant()
+                .upnSuffix("contoso.com")
+                .verifiedDomains("contoso.com")
+                .checker()
+                .check(entry);
 
         assertThat(result.blocked()).isFalse();
         assertThat(result.effective().all("userPrincipalName")).containsExactly("john@contoso.com");
-        assertThat(Findings.single(result, "userPrincipalName").classes()).containsExactly(ErrorClass.fromLabel(errorClass));
+        assertThat(Findings.single(result, "userPrincipalName").classes())
+                .containsExactly(ErrorClass.fromLabel(errorClass));
     }
 
     @Test
     void upnWithDomainFindingsAndAnother_blocked() {
-        SourceEntry entry = user("John").with("userPrincipalName", "jo hn@contoso.local").build();
+        SourceEntry entry =
+                user("John").with("userPrincipalName", "jo hn@contoso.local").build();
 
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").checker().check(entry);
+        CheckResult result =
+                TestSettings.multiTenant().upnSuffix("contoso.com").checker().check(entry);
 
         assertThat(result.blocked()).isTrue();
     }
 
     @Test
     void upnTopLevelDomain_withoutUpnSuffix_blocked() {
-        SourceEntry entry = user("John").with("userPrincipalName", "john@contoso.local").build();
+        SourceEntry entry =
+                user("John").with("userPrincipalName", "john@contoso.local").build();
 
         assertThat(TestSettings.multiTenant().checker().check(entry).blocked()).isTrue();
     }
@@ -162,19 +209,30 @@ class PolicyTest {
     void missingUpn_withBlankFix_policyDecidesAsUsual(PolicyAction action, boolean blocked, String exported) {
         SourceEntry entry = user("John").with("sAMAccountName", "jdoe").build();
 
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").policy(ErrorClass.BLANK, action).checker().check(entry);
+        CheckResult result = TestSettings.multiTenant()
+                .upnSuffix("contoso.com")
+                .policy(ErrorClass.BLANK, action)
+                .checker()
+                .check(entry);
 
         assertThat(result.blocked()).isEqualTo(blocked);
         if (!blocked) {
-            assertThat(result.effective().all("userPrincipalName")).isEqualTo(exported == null ? List.of() : List.of(exported));
+            assertThat(result.effective().all("userPrincipalName"))
+                    .isEqualTo(exported == null ? List.of() : List.of(exported));
         }
     }
 
     @Test
     void missingDisplayName_blankUnderFix_exportedWithCn() {
-        SourceEntry entry = user("John Doe").without("displayName").with("userPrincipalName", "john@contoso.com").build();
+        SourceEntry entry = user("John Doe")
+                .without("displayName")
+                .with("userPrincipalName", "john@contoso.com")
+                .build();
 
-        CheckResult result = TestSettings.multiTenant().policy(ErrorClass.BLANK, PolicyAction.FIX).checker().check(entry);
+        CheckResult result = TestSettings.multiTenant()
+                .policy(ErrorClass.BLANK, PolicyAction.FIX)
+                .checker()
+                .check(entry);
 
         assertThat(result.effective().all("displayName")).containsExactly("John Doe");
     }

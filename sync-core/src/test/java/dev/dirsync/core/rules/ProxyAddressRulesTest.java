@@ -22,7 +22,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProxyAddressRulesTest {
 
     @ParameterizedTest(name = "{0} -> [{1}] {2}")
-    @CsvSource(delimiter = '|', nullValues = "null", quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            quoteCharacter = '`',
+            textBlock =
+                    """
             SMTP:john@contoso.com                                   |                   | null
             smtp:o'brien@contoso.com                                |                   | null
             smtp:john doe@contoso.com                               | Character         | smtp:johndoe@contoso.com
@@ -45,10 +50,15 @@ class ProxyAddressRulesTest {
             sip:<john>@contoso.com                                  | Character         | sip:john@contoso.com
             """)
     void proxyAddresses_rulesByPrefix(String value, String classes, String suggested) {
-        CheckResult result = TestSettings.multiTenant().checker()
-                .check(user("John").with("proxyAddresses", "smtp:other@contoso.com", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "smtp:other@contoso.com", value)
+                        .build());
 
-        List<Finding> findings = Findings.on(result, "proxyAddresses").stream().filter(f -> f.value().equals(value)).toList();
+        List<Finding> findings = Findings.on(result, "proxyAddresses").stream()
+                .filter(f -> f.value().equals(value))
+                .toList();
         if (classes == null || classes.isBlank()) {
             assertThat(findings).isEmpty();
         } else {
@@ -61,8 +71,11 @@ class ProxyAddressRulesTest {
 
     @Test
     void proxyAddresses_controlCharactersInX500_character() {
-        CheckResult result = TestSettings.multiTenant().checker()
-                .check(user("John").with("proxyAddresses", "X500:/o=Contoso/cn=jo\thn\n").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "X500:/o=Contoso/cn=jo\thn\n")
+                        .build());
 
         Finding finding = Findings.single(result, "proxyAddresses");
         assertThat(finding.classes()).containsExactly(ErrorClass.CHARACTER);
@@ -73,17 +86,24 @@ class ProxyAddressRulesTest {
     void proxyAddresses_longerThan256_lengthThenAddressRulesOnTheTruncatedValue() {
         String value = "smtp:" + "a".repeat(241) + "@contoso.com";
 
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("proxyAddresses", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("proxyAddresses", value).build());
 
         Finding finding = Findings.single(result, "proxyAddresses");
-        assertThat(finding.classes()).containsExactly(ErrorClass.LENGTH, ErrorClass.TOP_LEVEL_DOMAIN, ErrorClass.DOMAIN_PART, ErrorClass.FORMAT);
+        assertThat(finding.classes())
+                .containsExactly(
+                        ErrorClass.LENGTH, ErrorClass.TOP_LEVEL_DOMAIN, ErrorClass.DOMAIN_PART, ErrorClass.FORMAT);
         assertThat(finding.suggested()).hasSize(256).isEqualTo(value.substring(0, 256));
     }
 
     @Test
     void proxyAddresses_secondPrimary_formatWithLowerCasePrefix() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jd@contoso.com", "SMTP:doe@contoso.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jd@contoso.com", "SMTP:doe@contoso.com")
+                        .build());
 
         Finding finding = Findings.single(result, "proxyAddresses");
         assertThat(finding.value()).isEqualTo("SMTP:doe@contoso.com");
@@ -94,18 +114,26 @@ class ProxyAddressRulesTest {
 
     @Test
     void proxyAddresses_secondPrimaryWithOtherFindings_formatAfterTheAddressRules() {
-        CheckResult result = TestSettings.multiTenant().verifiedDomains("contoso.com").checker().check(user("John")
-                .with("proxyAddresses", "SMTP:john@contoso.com", "SMTP:jo hn@fabrikam.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .verifiedDomains("contoso.com")
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "SMTP:john@contoso.com", "SMTP:jo hn@fabrikam.com")
+                        .build());
 
         Finding finding = Findings.single(result, "proxyAddresses");
-        assertThat(finding.classes()).containsExactly(ErrorClass.CHARACTER, ErrorClass.FORMAT, ErrorClass.UNVERIFIED_DOMAIN);
+        assertThat(finding.classes())
+                .containsExactly(ErrorClass.CHARACTER, ErrorClass.FORMAT, ErrorClass.UNVERIFIED_DOMAIN);
         assertThat(finding.suggested()).isEqualTo("smtp:john@fabrikam.com");
     }
 
     @Test
     void proxyAddresses_unfixableWithAnotherValidAddress_remove() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:john@@contoso.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:john@@contoso.com")
+                        .build());
 
         Finding finding = Findings.single(result, "proxyAddresses");
         assertThat(finding.classes()).containsExactly(ErrorClass.FORMAT);
@@ -114,35 +142,53 @@ class ProxyAddressRulesTest {
 
     @Test
     void proxyAddresses_unfixableWithValidMail_remove() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("mail", "john@contoso.com").with("proxyAddresses", "smtp:john@contoso.local").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("mail", "john@contoso.com")
+                        .with("proxyAddresses", "smtp:john@contoso.local")
+                        .build());
 
         assertThat(Findings.single(result, "proxyAddresses").action()).isEqualTo(ProposedAction.REMOVE);
     }
 
     @Test
     void proxyAddresses_unfixableAndNoOtherValidAddress_complete() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("proxyAddresses", "SMTP:john@contoso.local", "smtp:j@contoso.local", "X500:/o=Contoso/cn=john").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with(
+                                "proxyAddresses",
+                                "SMTP:john@contoso.local",
+                                "smtp:j@contoso.local",
+                                "X500:/o=Contoso/cn=john")
+                        .build());
 
-        assertThat(Findings.on(result, "proxyAddresses")).hasSize(2)
-                .allSatisfy(f -> assertThat(f.action()).isEqualTo(ProposedAction.COMPLETE));
+        assertThat(Findings.on(result, "proxyAddresses")).hasSize(2).allSatisfy(f -> assertThat(f.action())
+                .isEqualTo(ProposedAction.COMPLETE));
     }
 
     @Test
     void proxyAddresses_fixableValue_editEvenWithAnotherValidAddress() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jo hn@contoso.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jo hn@contoso.com")
+                        .build());
 
         assertThat(Findings.single(result, "proxyAddresses").action()).isEqualTo(ProposedAction.EDIT);
     }
 
     @Test
     void proxyAddresses_oneFindingPerValue_inValueOrder() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("proxyAddresses", "smtp:a b@contoso.com", "SMTP:john@contoso.com", "smtp:c d@contoso.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("proxyAddresses", "smtp:a b@contoso.com", "SMTP:john@contoso.com", "smtp:c d@contoso.com")
+                        .build());
 
-        assertThat(Findings.on(result, "proxyAddresses")).extracting(Finding::value)
+        assertThat(Findings.on(result, "proxyAddresses"))
+                .extracting(Finding::value)
                 .containsExactly("smtp:a b@contoso.com", "smtp:c d@contoso.com");
     }
 }

@@ -12,7 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TargetAddressRulesTest {
 
     @ParameterizedTest(name = "{0} -> [{1}] {2}")
-    @CsvSource(delimiter = '|', nullValues = "null", quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            quoteCharacter = '`',
+            textBlock =
+                    """
             SMTP:john@fabrikam.com          |                | null
             smtp:o'brien@fabrikam.com       |                | null
             SMTP:john doe@fabrikam.com      | Character      | SMTP:johndoe@fabrikam.com
@@ -24,7 +29,9 @@ class TargetAddressRulesTest {
             X500:/o=Fabrikam/cn=john doe    |                | null
             """)
     void targetAddress_rules(String value, String classes, String suggested) {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("targetAddress", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("targetAddress", value).build());
 
         Findings.assertOutcome(result, "targetAddress", classes, suggested);
     }
@@ -34,7 +41,9 @@ class TargetAddressRulesTest {
     void targetAddress_length(int length, String classes) {
         String value = "X500:/o=Fabrikam/cn=" + "x".repeat(length - 20);
 
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("targetAddress", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("targetAddress", value).build());
 
         Findings.assertOutcome(result, "targetAddress", classes, value.substring(0, 256));
     }

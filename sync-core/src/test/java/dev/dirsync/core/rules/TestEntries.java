@@ -12,8 +12,7 @@ import java.util.UUID;
  * Every object starts with cn and displayName set to the given name.
  */
 public final class TestEntries {
-    private TestEntries() {
-    }
+    private TestEntries() {}
 
     public static Builder user(String cn) {
         return new Builder(cn, "OU=People", List.of("top", "person", "organizationalPerson", "user"));

@@ -22,7 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnverifiedDomainTest {
 
     @ParameterizedTest(name = "{0} = {1} -> [{2}] {3}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            textBlock =
+                    """
             mail              | john@contoso.com             |                  | null
             mail              | john@CONTOSO.de              |                  | null
             mail              | john@sales.contoso.com       |                  | null
@@ -36,8 +40,10 @@ class UnverifiedDomainTest {
             userPrincipalName | john@eu.contoso.com          |                  | null
             """)
     void unverifiedDomain_whenConfigured(String attribute, String value, String classes, String suggested) {
-        ReadinessChecker checker = TestSettings.multiTenant().verifiedDomains("contoso.com", "contoso.de")
-                .upnSuffix("contoso.com").checker();
+        ReadinessChecker checker = TestSettings.multiTenant()
+                .verifiedDomains("contoso.com", "contoso.de")
+                .upnSuffix("contoso.com")
+                .checker();
 
         CheckResult result = checker.check(user("John").with(attribute, value).build());
 
@@ -46,16 +52,24 @@ class UnverifiedDomainTest {
 
     @Test
     void unverifiedDomain_notConfigured_neverFires() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John")
-                .with("userPrincipalName", "john@fabrikam.com").with("mail", "john@fabrikam.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John")
+                        .with("userPrincipalName", "john@fabrikam.com")
+                        .with("mail", "john@fabrikam.com")
+                        .build());
 
         assertThat(result.findings()).isEmpty();
     }
 
     @Test
     void unverifiedDomain_onUpnWithoutSuffix_noFix() {
-        CheckResult result = TestSettings.multiTenant().verifiedDomains("contoso.com").checker()
-                .check(user("John").with("userPrincipalName", "john@fabrikam.com").build());
+        CheckResult result = TestSettings.multiTenant()
+                .verifiedDomains("contoso.com")
+                .checker()
+                .check(user("John")
+                        .with("userPrincipalName", "john@fabrikam.com")
+                        .build());
 
         Finding finding = Findings.single(result, "userPrincipalName");
         assertThat(finding.classes()).containsExactly(ErrorClass.UNVERIFIED_DOMAIN);
@@ -65,7 +79,9 @@ class UnverifiedDomainTest {
 
     @Test
     void unverifiedDomain_runsAfterTheAddressRulesOnTheFixedValue() {
-        CheckResult result = TestSettings.multiTenant().verifiedDomains("contoso.com").checker()
+        CheckResult result = TestSettings.multiTenant()
+                .verifiedDomains("contoso.com")
+                .checker()
                 .check(user("John").with("mail", "jo(hn@fabrikam.com").build());
 
         Finding finding = Findings.single(result, "mail");

@@ -27,7 +27,11 @@ class UserPrincipalNameRulesTest {
     private static final String DOMAIN_48 = "d".repeat(44) + ".com";
 
     @ParameterizedTest(name = "{0} -> [{1}] {2}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            textBlock =
+                    """
             john@contoso.com            |                       | null
             o'brien@contoso.com         |                       | null
             john doe@contoso.com        | Character             | johndoe@contoso.com
@@ -43,7 +47,9 @@ class UserPrincipalNameRulesTest {
             john:doe@contoso.local      | Character, TopLevelDomain | johndoe@contoso.local
             """)
     void userPrincipalName_rules(String value, String classes, String suggested) {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("userPrincipalName", value).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("userPrincipalName", value).build());
 
         Findings.assertOutcome(result, "userPrincipalName", classes, suggested);
     }
@@ -56,7 +62,9 @@ class UserPrincipalNameRulesTest {
     @ParameterizedTest
     @MethodSource("tooLong")
     void userPrincipalName_tooLong_lengthWithoutTruncation(String upn) {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("userPrincipalName", upn).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("userPrincipalName", upn).build());
 
         Finding finding = Findings.single(result, "userPrincipalName");
         assertThat(finding.classes()).containsExactly(ErrorClass.LENGTH);
@@ -68,7 +76,9 @@ class UserPrincipalNameRulesTest {
     void userPrincipalName_atTheLimits_clean() {
         String upn = LOCAL_64 + "@" + DOMAIN_48;
 
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("userPrincipalName", upn).build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("userPrincipalName", upn).build());
 
         assertThat(upn).hasSize(113);
         assertThat(result.findings()).isEmpty();
@@ -76,7 +86,9 @@ class UserPrincipalNameRulesTest {
 
     @Test
     void userPrincipalName_missingWithSuffixAndSam_blankSuggestsSamAtSuffix() {
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").checker()
+        CheckResult result = TestSettings.multiTenant()
+                .upnSuffix("contoso.com")
+                .checker()
                 .check(user("John").with("sAMAccountName", "jdoe").build());
 
         Finding finding = Findings.single(result, "userPrincipalName");
@@ -88,7 +100,9 @@ class UserPrincipalNameRulesTest {
 
     @Test
     void userPrincipalName_blankFixFeedsTheNextRules() {
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").checker()
+        CheckResult result = TestSettings.multiTenant()
+                .upnSuffix("contoso.com")
+                .checker()
                 .check(user("John").with("sAMAccountName", "j doe").build());
 
         Finding finding = Findings.single(result, "userPrincipalName");
@@ -98,7 +112,9 @@ class UserPrincipalNameRulesTest {
 
     @Test
     void userPrincipalName_missingWithoutSuffix_blankWithNothingToSuggest() {
-        CheckResult result = TestSettings.multiTenant().checker().check(user("John").with("sAMAccountName", "jdoe").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(user("John").with("sAMAccountName", "jdoe").build());
 
         Finding finding = Findings.single(result, "userPrincipalName");
         assertThat(finding.classes()).containsExactly(ErrorClass.BLANK);
@@ -108,7 +124,9 @@ class UserPrincipalNameRulesTest {
 
     @Test
     void userPrincipalName_missingOnContact_noFinding() {
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").checker()
+        CheckResult result = TestSettings.multiTenant()
+                .upnSuffix("contoso.com")
+                .checker()
                 .check(contact("John").with("mail", "john@fabrikam.com").build());
 
         assertThat(result.findings()).isEmpty();
@@ -116,8 +134,12 @@ class UserPrincipalNameRulesTest {
 
     @Test
     void userPrincipalName_nonRoutableSuffixWithUpnSuffix_topLevelDomainSuggestsSuffix() {
-        CheckResult result = TestSettings.multiTenant().upnSuffix("contoso.com").checker()
-                .check(user("John").with("userPrincipalName", "john@contoso.local").build());
+        CheckResult result = TestSettings.multiTenant()
+                .upnSuffix("contoso.com")
+                .checker()
+                .check(user("John")
+                        .with("userPrincipalName", "john@contoso.local")
+                        .build());
 
         Finding finding = Findings.single(result, "userPrincipalName");
         assertThat(finding.classes()).containsExactly(ErrorClass.TOP_LEVEL_DOMAIN);
@@ -127,7 +149,9 @@ class UserPrincipalNameRulesTest {
 
     @Test
     void userPrincipalName_missingOnInetOrgPerson_blank() {
-        CheckResult result = TestSettings.multiTenant().checker().check(TestEntries.inetOrgPerson("John").build());
+        CheckResult result = TestSettings.multiTenant()
+                .checker()
+                .check(TestEntries.inetOrgPerson("John").build());
 
         assertThat(Findings.single(result, "userPrincipalName").classes()).containsExactly(ErrorClass.BLANK);
     }

@@ -72,8 +72,16 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized RunRecord beginRun(RunType type, String trigger, boolean planned) {
-        RunRecord record = new RunRecord(nextRunId++, type, trigger, Instant.now(), null, RunStatus.RUNNING,
-                new RunSummary(0, 0, 0, 0, 0, 0, 0, 0), null, planned);
+        RunRecord record = new RunRecord(
+                nextRunId++,
+                type,
+                trigger,
+                Instant.now(),
+                null,
+                RunStatus.RUNNING,
+                new RunSummary(0, 0, 0, 0, 0, 0, 0, 0),
+                null,
+                planned);
         runs.put(record.id(), record);
         return record;
     }
@@ -81,19 +89,34 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized void updateRun(long runId, RunSummary soFar) {
         RunRecord r = runs.get(runId);
-        runs.put(runId, new RunRecord(r.id(), r.type(), r.trigger(), r.started(), null, r.status(), soFar, null, r.planned()));
+        runs.put(
+                runId,
+                new RunRecord(r.id(), r.type(), r.trigger(), r.started(), null, r.status(), soFar, null, r.planned()));
     }
 
     @Override
     public synchronized void finishRun(long runId, RunStatus status, RunSummary summary, String errorSummary) {
         RunRecord r = runs.get(runId);
-        runs.put(runId, new RunRecord(r.id(), r.type(), r.trigger(), r.started(), Instant.now(), status, summary,
-                errorSummary, r.planned()));
+        runs.put(
+                runId,
+                new RunRecord(
+                        r.id(),
+                        r.type(),
+                        r.trigger(),
+                        r.started(),
+                        Instant.now(),
+                        status,
+                        summary,
+                        errorSummary,
+                        r.planned()));
     }
 
     @Override
     public synchronized List<RunRecord> recentRuns(int limit) {
-        return runs.values().stream().sorted(Comparator.comparingLong(RunRecord::id).reversed()).limit(limit).toList();
+        return runs.values().stream()
+                .sorted(Comparator.comparingLong(RunRecord::id).reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -117,8 +140,15 @@ public final class InMemoryStateStore implements StateStore {
     public synchronized void recordError(ObjectError error) {
         ObjectError previous = openErrors.get(error.anchor());
         int attempts = previous == null ? 1 : previous.attempts() + 1;
-        ObjectError counted = new ObjectError(error.anchor(), error.dn(), error.runId(), error.kind(), error.code(),
-                error.message(), attempts, error.at());
+        ObjectError counted = new ObjectError(
+                error.anchor(),
+                error.dn(),
+                error.runId(),
+                error.kind(),
+                error.code(),
+                error.message(),
+                attempts,
+                error.at());
         openErrors.put(error.anchor(), counted);
         errorHistory.add(counted);
     }
@@ -152,7 +182,9 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized List<PendingRemoval> pendingRemovals() {
-        return pending.values().stream().filter(r -> !approved.getOrDefault(r.anchor(), false)).toList();
+        return pending.values().stream()
+                .filter(r -> !approved.getOrDefault(r.anchor(), false))
+                .toList();
     }
 
     @Override
@@ -169,10 +201,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized List<PendingRemoval> approvedRemovals() {
-        return pending.values().stream().filter(r -> approved.getOrDefault(r.anchor(), false)).toList();
+        return pending.values().stream()
+                .filter(r -> approved.getOrDefault(r.anchor(), false))
+                .toList();
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -39,9 +39,11 @@ public final class AdminClient {
     }
 
     public static AdminClient forConfig(AdminConfig admin) {
-        String token = AdminToken.forClient(admin).orElseThrow(() -> new DaemonUnreachableException(
-                "no admin token: the daemon writes " + admin.tokenFile() + " when it first starts (or set admin.token)",
-                null));
+        String token = AdminToken.forClient(admin)
+                .orElseThrow(() -> new DaemonUnreachableException(
+                        "no admin token: the daemon writes " + admin.tokenFile()
+                                + " when it first starts (or set admin.token)",
+                        null));
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         if (admin.tls() != null) {
             builder.sslContext(TlsContexts.client(admin.tls()));
@@ -68,11 +70,11 @@ public final class AdminClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new DaemonUnreachableException("no dirsync daemon answers at " + baseUrl
-                    + " (start it with: dirsync daemon --config FILE)", e);
+            throw new DaemonUnreachableException(
+                    "no dirsync daemon answers at " + baseUrl + " (start it with: dirsync daemon --config FILE)", e);
         } catch (HttpTimeoutException e) {
-            throw new UnavailableException("the daemon at " + baseUrl + " did not answer within " + TIMEOUT.toSeconds()
-                    + "s", e);
+            throw new UnavailableException(
+                    "the daemon at " + baseUrl + " did not answer within " + TIMEOUT.toSeconds() + "s", e);
         } catch (IOException e) {
             throw new UnavailableException("cannot reach the daemon at " + baseUrl + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -90,7 +92,8 @@ public final class AdminClient {
             throw new UnavailableException("the daemon answered " + path + " with something other than JSON", e);
         }
         if (response.statusCode() >= 500 && response.statusCode() != 503) {
-            throw new UnavailableException("the daemon failed on " + path + ": " + body.path("message").asText());
+            throw new UnavailableException(
+                    "the daemon failed on " + path + ": " + body.path("message").asText());
         }
         return new Response(response.statusCode(), body);
     }

@@ -7,6 +7,9 @@ import dev.dirsync.daemon.service.SyncScheduler;
 import java.nio.file.Path;
 
 /** What the admin API reads and drives. */
-public record AdminContext(RunCoordinator coordinator, StateStore state, SyncScheduler scheduler, RunMetrics metrics,
-                           Path reportDirectory) {
-}
+public record AdminContext(
+        RunCoordinator coordinator,
+        StateStore state,
+        SyncScheduler scheduler,
+        RunMetrics metrics,
+        Path reportDirectory) {}

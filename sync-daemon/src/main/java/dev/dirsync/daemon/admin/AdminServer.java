@@ -47,8 +47,10 @@ public final class AdminServer implements AutoCloseable {
                 server = HttpServer.create(address, 64);
             }
         } catch (IOException e) {
-            throw new UnavailableException("the admin API cannot listen on " + config.bind() + ":" + config.port() + " ("
-                    + e.getMessage() + "); is another daemon running? Set admin.port to use another port", e);
+            throw new UnavailableException(
+                    "the admin API cannot listen on " + config.bind() + ":" + config.port() + " (" + e.getMessage()
+                            + "); is another daemon running? Set admin.port to use another port",
+                    e);
         }
         BearerAuthFilter auth = new BearerAuthFilter(token);
         add(server, "/api/", new ApiHandler(context), auth);
@@ -62,7 +64,8 @@ public final class AdminServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        String url = (config.tls() == null ? "http" : "https") + "://" + config.bind() + ":" + server.getAddress().getPort();
+        String url = (config.tls() == null ? "http" : "https") + "://" + config.bind() + ":"
+                + server.getAddress().getPort();
         LOG.info("admin API listening on {}", url);
         return new AdminServer(server, executor, url);
     }

@@ -74,15 +74,18 @@ public final class AdminToken {
         try {
             String content = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (content.isEmpty()) {
-                throw new DirsyncException("the admin token file " + file + " is empty; delete it to have a new token made");
+                throw new DirsyncException(
+                        "the admin token file " + file + " is empty; delete it to have a new token made");
             }
             warnIfReadableByOthers(file);
             return Optional.of(content);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new DirsyncException("cannot read the admin token file " + file + " (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new DirsyncException(
+                    "cannot read the admin token file " + file + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 
@@ -103,8 +106,10 @@ public final class AdminToken {
             // another process made it first: use theirs
             return readFile(file).orElseThrow(() -> new DirsyncException("the admin token file " + file + " vanished"));
         } catch (IOException e) {
-            throw new DirsyncException("cannot create the admin token file " + file + " (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")", e);
+            throw new DirsyncException(
+                    "cannot create the admin token file " + file + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    e);
         }
         LOG.info("generated the admin API token into {} (readable by this user only)", file);
         return token;
@@ -116,7 +121,9 @@ public final class AdminToken {
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
         if (!OWNER_ONLY.containsAll(permissions)) {
-            LOG.warn("the admin token file {} is readable by others ({}); restrict it with chmod 600", file,
+            LOG.warn(
+                    "the admin token file {} is readable by others ({}); restrict it with chmod 600",
+                    file,
                     PosixFilePermissions.toString(permissions));
         }
     }

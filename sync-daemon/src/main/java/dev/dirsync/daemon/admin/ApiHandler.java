@@ -38,8 +38,10 @@ final class ApiHandler implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             try {
-                route(exchange, method, path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1)
-                        : path);
+                route(
+                        exchange,
+                        method,
+                        path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
             } catch (MethodNotAllowed e) {
                 Responses.json(exchange, 405, Responses.error("method-not-allowed", e.getMessage()));
             } catch (Request.BadRequest e) {
@@ -61,8 +63,16 @@ final class ApiHandler implements HttpHandler {
             startRun(exchange, request);
         } else if (path.equals("/api/runs")) {
             expect(method, "GET");
-            int limit = (int) Math.min(MAX_RUNS, Math.max(1, request.longParam("limit").orElse(20L)));
-            Responses.json(exchange, 200, Map.of("runs", context.state().recentRuns(limit).stream().map(Views::run).toList()));
+            int limit = (int)
+                    Math.min(MAX_RUNS, Math.max(1, request.longParam("limit").orElse(20L)));
+            Responses.json(
+                    exchange,
+                    200,
+                    Map.of(
+                            "runs",
+                            context.state().recentRuns(limit).stream()
+                                    .map(Views::run)
+                                    .toList()));
         } else if (run.matches()) {
             expect(method, "GET");
             showRun(exchange, Long.parseLong(run.group(1)));
@@ -70,8 +80,12 @@ final class ApiHandler implements HttpHandler {
             expect(method, "GET");
             Optional<RequestState> state = context.coordinator().request(Long.parseLong(requestId.group(1)));
             if (state.isEmpty()) {
-                Responses.json(exchange, 404, Responses.error("not-found", "no request " + requestId.group(1)
-                        + " (this daemon keeps its recent requests)"));
+                Responses.json(
+                        exchange,
+                        404,
+                        Responses.error(
+                                "not-found",
+                                "no request " + requestId.group(1) + " (this daemon keeps its recent requests)"));
             } else {
                 Responses.json(exchange, 200, Views.request(state.get()));
             }
@@ -82,8 +96,12 @@ final class ApiHandler implements HttpHandler {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("approved", approved);
             body.put("runId", runId.orElse(null));
-            body.put("message", approved == 0 ? "no pending removals" + runId.map(id -> " of run " + id).orElse("")
-                    : "approved; the next run exports them");
+            body.put(
+                    "message",
+                    approved == 0
+                            ? "no pending removals"
+                                    + runId.map(id -> " of run " + id).orElse("")
+                            : "approved; the next run exports them");
             Responses.json(exchange, 200, body);
         } else if (path.equals("/api/pending")) {
             expect(method, "GET");
@@ -97,7 +115,8 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void startRun(HttpExchange exchange, Request request) throws IOException {
-        String typeName = request.param("type").orElseThrow(() -> new Request.BadRequest("type is required: full or delta"));
+        String typeName =
+                request.param("type").orElseThrow(() -> new Request.BadRequest("type is required: full or delta"));
         RunType type;
         try {
             type = RunType.valueOf(typeName.toUpperCase(Locale.ROOT));
@@ -110,7 +129,8 @@ final class ApiHandler implements HttpHandler {
             body.put("status", "queued");
             body.put("running", submission.running().map(Views::live).orElse(null));
             Responses.json(exchange, 409, body);
-        } else if (RequestState.FAILED.equals(submission.request().state()) && submission.request().runId() == 0) {
+        } else if (RequestState.FAILED.equals(submission.request().state())
+                && submission.request().runId() == 0) {
             body.put("status", "failed");
             Responses.json(exchange, 503, body);
         } else {
@@ -126,11 +146,10 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         Map<String, Object> body = Views.run(found.get());
-        context.coordinator().currentView().filter(live -> live.runId() == id)
-                .ifPresent(live -> {
-                    body.put("counts", Views.counts(live.counts()));
-                    body.put("stage", live.stage());
-                });
+        context.coordinator().currentView().filter(live -> live.runId() == id).ifPresent(live -> {
+            body.put("counts", Views.counts(live.counts()));
+            body.put("stage", live.stage());
+        });
         body.put("errors", context.state().errors(id).stream().map(Views::error).toList());
         Responses.json(exchange, 200, body);
     }
@@ -144,10 +163,14 @@ final class ApiHandler implements HttpHandler {
         body.put("total", plan.map(StagingPlan::total).orElse(0L));
         body.put("truncated", plan.map(StagingPlan::truncated).orElse(false));
         body.put("changes", plan.map(StagingPlan::changes).orElse(List.of()));
-        body.put("pendingRemovals", context.state().pendingRemovals().stream().map(Views::removal).toList());
+        body.put(
+                "pendingRemovals",
+                context.state().pendingRemovals().stream().map(Views::removal).toList());
         if (!context.coordinator().staging()) {
-            body.put("message", "schedule.staging is off: runs export what they plan; pendingRemovals lists removals"
-                    + " held by the deletion threshold");
+            body.put(
+                    "message",
+                    "schedule.staging is off: runs export what they plan; pendingRemovals lists removals"
+                            + " held by the deletion threshold");
         } else if (plan.isEmpty()) {
             body.put("message", "no staging run has finished since the daemon started");
         }
@@ -163,8 +186,12 @@ final class ApiHandler implements HttpHandler {
         }
         Path file = context.reportDirectory().resolve("cleanup-report." + format.extension());
         if (!Files.isRegularFile(file)) {
-            Responses.json(exchange, 404, Responses.error("not-found", "no " + format.extension()
-                    + " cleanup report yet: it is written by each run"));
+            Responses.json(
+                    exchange,
+                    404,
+                    Responses.error(
+                            "not-found",
+                            "no " + format.extension() + " cleanup report yet: it is written by each run"));
             return;
         }
         Responses.file(exchange, format.mediaType(), file);

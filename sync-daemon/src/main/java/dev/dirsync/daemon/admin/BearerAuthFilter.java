@@ -48,7 +48,8 @@ final class BearerAuthFilter extends Filter {
         }
         if (scheme.startsWith("basic ")) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
+                String decoded =
+                        new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? null : decoded.substring(colon + 1);
             } catch (IllegalArgumentException e) {

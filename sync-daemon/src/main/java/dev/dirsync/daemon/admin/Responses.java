@@ -16,8 +16,7 @@ import java.util.Map;
 final class Responses {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static Map<String, Object> error(String error, String message) {
         Map<String, Object> body = new LinkedHashMap<>();

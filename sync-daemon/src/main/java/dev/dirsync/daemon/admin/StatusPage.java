@@ -18,7 +18,8 @@ import java.util.Optional;
 final class StatusPage implements HttpHandler {
     private static final int RUNS = 20;
     private static final int ERRORS = 50;
-    private static final String STYLE = """
+    private static final String STYLE =
+            """
             body{font:14px system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
             table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#f4f4f4}
             .success{color:#1a7f37}.partial{color:#9a6700}.failed,.deletion-threshold-exceeded{color:#cf222e}.running{color:#0969da}
@@ -45,14 +46,16 @@ final class StatusPage implements HttpHandler {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"refresh\" content=\"15\"><title>dirsync status</title><style>")
-                .append(STYLE).append("</style></head><body>");
+                .append(STYLE)
+                .append("</style></head><body>");
         html.append("<h1>dirsync on ").append(esc(context.coordinator().node())).append("</h1>");
         schedule(html);
         current(html);
         runs(html, context.state().recentRuns(RUNS));
         errors(html, context.state().openErrors());
         html.append("<h2>Cleanup report</h2><p><a href=\"/api/report?format=html\">HTML</a> &middot; ")
-                .append("<a href=\"/api/report?format=csv\">CSV</a> &middot; <a href=\"/api/report?format=json\">JSON</a>")
+                .append(
+                        "<a href=\"/api/report?format=csv\">CSV</a> &middot; <a href=\"/api/report?format=json\">JSON</a>")
                 .append(" &middot; <a href=\"/metrics\">metrics</a></p>");
         html.append("</body></html>");
         return html.toString();
@@ -60,10 +63,15 @@ final class StatusPage implements HttpHandler {
 
     private void schedule(StringBuilder html) {
         var scheduler = context.scheduler();
-        html.append("<p>Delta every <b>").append(esc(scheduler.schedule().deltaInterval().toString()))
-                .append("</b> (next ").append(esc(scheduler.nextDelta().map(Object::toString).orElse("-")))
-                .append("), full on <b>").append(esc(scheduler.schedule().fullCron())).append("</b> (next ")
-                .append(esc(scheduler.nextFull().map(Object::toString).orElse("-"))).append(")")
+        html.append("<p>Delta every <b>")
+                .append(esc(scheduler.schedule().deltaInterval().toString()))
+                .append("</b> (next ")
+                .append(esc(scheduler.nextDelta().map(Object::toString).orElse("-")))
+                .append("), full on <b>")
+                .append(esc(scheduler.schedule().fullCron()))
+                .append("</b> (next ")
+                .append(esc(scheduler.nextFull().map(Object::toString).orElse("-")))
+                .append(")")
                 .append(scheduler.clustered() ? ", clustered" : "")
                 .append(context.coordinator().staging() ? ", <b>staging</b>: runs plan, nothing is exported" : "")
                 .append(".</p>");
@@ -76,12 +84,22 @@ final class StatusPage implements HttpHandler {
             html.append("<p class=\"muted\">No run in progress.</p>");
         } else {
             LiveRun.View run = live.get();
-            html.append("<p class=\"running\">").append(esc(run.type().label())).append(" run ")
-                    .append(run.runId() == 0 ? "" : Long.toString(run.runId())).append(" (").append(esc(run.kind()))
-                    .append(") since ").append(esc(run.started().toString())).append(": ").append(esc(run.stage()))
-                    .append("<br><code>").append(esc(run.counts().line())).append("</code></p>");
+            html.append("<p class=\"running\">")
+                    .append(esc(run.type().label()))
+                    .append(" run ")
+                    .append(run.runId() == 0 ? "" : Long.toString(run.runId()))
+                    .append(" (")
+                    .append(esc(run.kind()))
+                    .append(") since ")
+                    .append(esc(run.started().toString()))
+                    .append(": ")
+                    .append(esc(run.stage()))
+                    .append("<br><code>")
+                    .append(esc(run.counts().line()))
+                    .append("</code></p>");
         }
-        context.coordinator().queuedRequest().ifPresent(q -> html.append("<p>Queued: ").append(esc(q.type().label()))
+        context.coordinator().queuedRequest().ifPresent(q -> html.append("<p>Queued: ")
+                .append(esc(q.type().label()))
                 .append(" run.</p>"));
     }
 
@@ -95,14 +113,26 @@ final class StatusPage implements HttpHandler {
                 .append("<th>status</th><th>counts</th><th>note</th></tr>");
         for (RunRecord run : runs) {
             TriggerText trigger = TriggerText.parse(run.trigger());
-            html.append("<tr><td>").append(run.id()).append("</td><td>").append(esc(run.type().label()))
-                    .append("</td><td>").append(esc(trigger.kind())).append(trigger.node() == null ? ""
-                            : " <span class=\"muted\">" + esc(trigger.node()) + "</span>")
-                    .append("</td><td>").append(esc(run.started().toString())).append("</td><td>")
-                    .append(run.finished() == null ? "" : esc(run.finished().toString())).append("</td><td class=\"")
-                    .append(esc(run.status().label())).append("\">").append(esc(run.status().label()))
-                    .append("</td><td><code>").append(esc(run.summary().line())).append("</code></td><td>")
-                    .append(run.errorSummary() == null ? "" : esc(run.errorSummary())).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(run.id())
+                    .append("</td><td>")
+                    .append(esc(run.type().label()))
+                    .append("</td><td>")
+                    .append(esc(trigger.kind()))
+                    .append(trigger.node() == null ? "" : " <span class=\"muted\">" + esc(trigger.node()) + "</span>")
+                    .append("</td><td>")
+                    .append(esc(run.started().toString()))
+                    .append("</td><td>")
+                    .append(run.finished() == null ? "" : esc(run.finished().toString()))
+                    .append("</td><td class=\"")
+                    .append(esc(run.status().label()))
+                    .append("\">")
+                    .append(esc(run.status().label()))
+                    .append("</td><td><code>")
+                    .append(esc(run.summary().line()))
+                    .append("</code></td><td>")
+                    .append(run.errorSummary() == null ? "" : esc(run.errorSummary()))
+                    .append("</td></tr>");
         }
         html.append("</table>");
     }
@@ -113,12 +143,22 @@ final class StatusPage implements HttpHandler {
             html.append("<p class=\"muted\">None.</p>");
             return;
         }
-        html.append("<table><tr><th>object</th><th>kind</th><th>code</th><th>message</th><th>attempts</th><th>run</th></tr>");
+        html.append(
+                "<table><tr><th>object</th><th>kind</th><th>code</th><th>message</th><th>attempts</th><th>run</th></tr>");
         for (ObjectError error : errors.subList(0, Math.min(ERRORS, errors.size()))) {
-            html.append("<tr><td>").append(esc(error.dn() == null ? error.anchor().value() : error.dn()))
-                    .append("</td><td>").append(esc(error.kind())).append("</td><td>").append(esc(error.code()))
-                    .append("</td><td>").append(esc(error.message())).append("</td><td>").append(error.attempts())
-                    .append("</td><td>").append(error.runId()).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(esc(error.dn() == null ? error.anchor().value() : error.dn()))
+                    .append("</td><td>")
+                    .append(esc(error.kind()))
+                    .append("</td><td>")
+                    .append(esc(error.code()))
+                    .append("</td><td>")
+                    .append(esc(error.message()))
+                    .append("</td><td>")
+                    .append(error.attempts())
+                    .append("</td><td>")
+                    .append(error.runId())
+                    .append("</td></tr>");
         }
         html.append("</table>");
         if (errors.size() > ERRORS) {

@@ -11,8 +11,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** TLS for the admin API from {@code admin.tls}: the server's key, and a client trusting that certificate. */
 final class TlsContexts {
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     static SSLContext server(AdminTlsConfig tls) {
         try {
@@ -23,8 +22,10 @@ final class TlsContexts {
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new DirsyncException("admin.tls.keyStore " + tls.keyStore() + " holds no usable key: "
-                    + e.getClass().getSimpleName(), e);
+            throw new DirsyncException(
+                    "admin.tls.keyStore " + tls.keyStore() + " holds no usable key: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -36,17 +37,22 @@ final class TlsContexts {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new DirsyncException("admin.tls.keyStore " + tls.keyStore() + " cannot be used to trust the daemon: "
-                    + e.getClass().getSimpleName(), e);
+            throw new DirsyncException(
+                    "admin.tls.keyStore " + tls.keyStore() + " cannot be used to trust the daemon: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
     private static KeyStore load(AdminTlsConfig tls) throws GeneralSecurityException {
         try {
-            return KeyStore.getInstance(tls.keyStore().toFile(), tls.password().reveal().toCharArray());
+            return KeyStore.getInstance(
+                    tls.keyStore().toFile(), tls.password().reveal().toCharArray());
         } catch (IOException e) {
-            throw new DirsyncException("admin.tls.keyStore " + tls.keyStore() + " cannot be opened (wrong password or"
-                    + " not a PKCS12/JKS key store)", e);
+            throw new DirsyncException(
+                    "admin.tls.keyStore " + tls.keyStore() + " cannot be opened (wrong password or"
+                            + " not a PKCS12/JKS key store)",
+                    e);
         }
     }
 }

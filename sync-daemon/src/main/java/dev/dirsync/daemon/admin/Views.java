@@ -1,9 +1,9 @@
 package dev.dirsync.daemon.admin;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.daemon.service.LiveRun;
 import dev.dirsync.daemon.service.RequestState;
 import dev.dirsync.daemon.service.TriggerText;
@@ -14,8 +14,7 @@ import java.util.Map;
 
 /** The JSON shapes of the admin API, as ordered maps. */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     static Map<String, Object> run(RunRecord run) {
         TriggerText trigger = TriggerText.parse(run.trigger());

@@ -44,17 +44,20 @@ final class ChangePrinter implements SyncListener {
     @Override
     public void blocked(CheckResult result) {
         if (printPlanned) {
-            out.println("blocked " + result.entry().dn() + ": " + result.findings().size() + " blocking finding(s)");
+            out.println(
+                    "blocked " + result.entry().dn() + ": " + result.findings().size() + " blocking finding(s)");
         }
     }
 
     @Override
     public void applied(ChangeResult result) {
         if (!result.succeeded()) {
-            String who = result.change() instanceof Change.Remove ? result.change().anchor().value()
+            String who = result.change() instanceof Change.Remove
+                    ? result.change().anchor().value()
                     : label(userOf(result.change()));
-            err.println("failed: " + who + " [" + result.change().anchor() + "]: " + result.outcome().name().toLowerCase()
-                    + " " + (result.errorCode() == null ? "" : result.errorCode() + " ") + result.message());
+            err.println("failed: " + who + " [" + result.change().anchor() + "]: "
+                    + result.outcome().name().toLowerCase() + " "
+                    + (result.errorCode() == null ? "" : result.errorCode() + " ") + result.message());
         }
     }
 

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Checks the directory against the sync-readiness rules and writes the cleanup report. "
                 + "Never contacts the cloud.")
 final class CheckCommand implements Callable<Integer> {
@@ -20,11 +22,17 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "csv|json|html", description = "Report format (default: ${DEFAULT-VALUE}).",
-            defaultValue = "csv", converter = FormatConverter.class)
+    @Option(
+            names = "--format",
+            paramLabel = "csv|json|html",
+            description = "Report format (default: ${DEFAULT-VALUE}).",
+            defaultValue = "csv",
+            converter = FormatConverter.class)
     ReportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Report file (default: cleanup-report.<format> in report.directory).")
     Path output;
 
@@ -32,8 +40,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         DirsyncConfig config = common.load();
         java.io.PrintWriter out = spec.commandLine().getOut();
-        CheckRunner.Outcome outcome = new CheckRunner(config).run(format, output,
-                new ProgressPrinter(spec.commandLine().getErr()));
+        CheckRunner.Outcome outcome = new CheckRunner(config)
+                .run(format, output, new ProgressPrinter(spec.commandLine().getErr()));
         out.println("cleanup report: " + outcome.report());
         out.println("findings by error class:");
         for (Map.Entry<String, Long> entry : outcome.findingsByClass().entrySet()) {

@@ -7,7 +7,11 @@ import picocli.CommandLine.Option;
 
 /** Options every configured command takes. */
 final class CommonOptions {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML configuration file.")
+    @Option(
+            names = {"-c", "--config"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The YAML configuration file.")
     Path config;
 
     @Option(names = "--verbose", description = "Log progress and details to stderr; print stack traces on errors.")

@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration tools.",
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        description = "Configuration tools.",
         subcommands = ConfigCommand.Validate.class)
 final class ConfigCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -17,7 +20,9 @@ final class ConfigCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
             description = "Validates the configuration offline (connects to nothing).")
     static final class Validate implements Callable<Integer> {
         @Mixin

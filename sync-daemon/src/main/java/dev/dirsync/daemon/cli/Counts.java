@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The summary line of a counts object from the admin API. */
 final class Counts {
-    private static final String[] NAMES = {"read", "skipped", "blocked", "created", "updated", "deleted", "unchanged",
-        "failed"};
+    private static final String[] NAMES = {
+        "read", "skipped", "blocked", "created", "updated", "deleted", "unchanged", "failed"
+    };
 
-    private Counts() {
-    }
+    private Counts() {}
 
     static String line(JsonNode counts) {
         StringBuilder line = new StringBuilder();

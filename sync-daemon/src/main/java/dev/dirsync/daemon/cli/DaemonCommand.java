@@ -9,12 +9,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = {"Runs as a service in the foreground until stopped (SIGTERM): delta runs every"
-                + " schedule.deltaInterval, full runs on schedule.fullCron, and the admin API.",
-            "Logging: logback.xml beside the configuration file when present (see config/logback.xml)."})
+@Command(
+        name = "daemon",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs as a service in the foreground until stopped (SIGTERM): delta runs every"
+                    + " schedule.deltaInterval, full runs on schedule.fullCron, and the admin API.",
+            "Logging: logback.xml beside the configuration file when present (see config/logback.xml)."
+        })
 final class DaemonCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML configuration file.")
+    @Option(
+            names = {"-c", "--config"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The YAML configuration file.")
     Path config;
 
     @Override

@@ -26,13 +26,18 @@ import picocli.CommandLine.Option;
  * LDAP server, the cloud emulator in place of Microsoft Graph, a full sync and a second sync that
  * must write nothing.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Syncs a bundled demo directory (embedded LDAP) into the local cloud emulator, twice.")
 final class DemoCommand implements Callable<Integer> {
     static final String CLIENT_ID = "dirsync-demo";
     static final String CLIENT_SECRET = "demo-only-secret";
 
-    @Option(names = "--dir", defaultValue = "dirsync-demo", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            defaultValue = "dirsync-demo",
+            paramLabel = "DIR",
             description = "Working folder for the demo's cloud store and reports (default: ${DEFAULT-VALUE}).")
     Path dir;
 
@@ -62,20 +67,26 @@ final class DemoCommand implements Callable<Integer> {
         Path stateFile = dir.resolve("state");
         Files.deleteIfExists(dir.resolve("state.mv.db"));
 
-        EmulatorSettings settings = EmulatorSettings.builder().storeFile(store).clientId(CLIENT_ID)
-                .clientSecret(CLIENT_SECRET).build();
-        try (CloudEmulator cloud = CloudEmulator.start(settings); StateStore state = JdbcStateStore.open(StateStoreSettings.h2File(stateFile))) {
+        EmulatorSettings settings = EmulatorSettings.builder()
+                .storeFile(store)
+                .clientId(CLIENT_ID)
+                .clientSecret(CLIENT_SECRET)
+                .build();
+        try (CloudEmulator cloud = CloudEmulator.start(settings);
+                StateStore state = JdbcStateStore.open(StateStoreSettings.h2File(stateFile))) {
             DirsyncConfig loaded = new ConfigLoader(Map.of("DIRSYNC_DEMO_CLIENT_SECRET", CLIENT_SECRET)).load(config);
-            DirsyncConfig demo = loaded
-                    .withTarget(loaded.target().withEndpoints(cloud.url(), cloud.tokenUrl(loaded.target().tenantId())))
+            DirsyncConfig demo = loaded.withTarget(loaded.target()
+                            .withEndpoints(
+                                    cloud.url(), cloud.tokenUrl(loaded.target().tenantId())))
                     .withReport(new ReportConfig(dir.resolve("reports")));
             out.println("dirsync demo: " + directory + " (embedded LDAP) -> cloud emulator at " + cloud.url());
 
             out.println();
             out.println("1) full sync into an empty cloud");
             SyncRunner.Outcome first = runOnce(demo, state);
-            out.println("cleanup report: " + first.reportFiles().get(first.reportFiles().size() - 1).toAbsolutePath()
-                    + " (and " + first.reportFiles().get(0).getFileName() + ")");
+            out.println("cleanup report: "
+                    + first.reportFiles().get(first.reportFiles().size() - 1).toAbsolutePath() + " (and "
+                    + first.reportFiles().get(0).getFileName() + ")");
             out.println(first.summary().line());
 
             long writesBefore = cloud.stats().writes();
@@ -94,8 +105,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private SyncRunner.Outcome runOnce(DirsyncConfig config, StateStore state) {
         PrintWriter err = spec.commandLine().getErr();
-        return new SyncRunner(config, state).run(RunOptions.APPLY,
-                SyncListeners.of(new ProgressPrinter(err), new ChangePrinter(spec.commandLine().getOut(), err, false)));
+        return new SyncRunner(config, state)
+                .run(
+                        RunOptions.APPLY,
+                        SyncListeners.of(
+                                new ProgressPrinter(err),
+                                new ChangePrinter(spec.commandLine().getOut(), err, false)));
     }
 
     private Path extract(String name) throws IOException {
@@ -108,5 +123,4 @@ final class DemoCommand implements Callable<Integer> {
         }
         return target;
     }
-
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "directory", mixinStandardHelpOptions = true, description = "Lab directory tools.",
+@Command(
+        name = "directory",
+        mixinStandardHelpOptions = true,
+        description = "Lab directory tools.",
         subcommands = DirectoryCommand.Serve.class)
 final class DirectoryCommand implements Runnable {
     @CommandLine.Spec
@@ -20,8 +23,11 @@ final class DirectoryCommand implements Runnable {
     }
 
     /** Serves an LDIF file over LDAP on loopback until interrupted, answering AD-style filters. */
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serves an LDIF file as an in-memory LDAP directory on 127.0.0.1 (for trials and benchmarks).")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Serves an LDIF file as an in-memory LDAP directory on 127.0.0.1 (for trials and benchmarks).")
     static final class Serve implements Callable<Integer> {
         @Option(names = "--ldif", required = true, paramLabel = "FILE", description = "The directory to serve.")
         Path ldif;
@@ -32,7 +38,10 @@ final class DirectoryCommand implements Runnable {
         @Option(names = "--bind-dn", required = true, paramLabel = "DN", description = "The DN clients bind as.")
         String bindDn;
 
-        @Option(names = "--password-env", required = true, paramLabel = "NAME",
+        @Option(
+                names = "--password-env",
+                required = true,
+                paramLabel = "NAME",
                 description = "Environment variable holding the bind password.")
         String passwordEnv;
 
@@ -43,12 +52,18 @@ final class DirectoryCommand implements Runnable {
         public Integer call() throws InterruptedException {
             String password = System.getenv(passwordEnv);
             if (password == null || password.isEmpty()) {
-                throw new IllegalArgumentException("--password-env: environment variable " + passwordEnv + " is not set");
+                throw new IllegalArgumentException(
+                        "--password-env: environment variable " + passwordEnv + " is not set");
             }
-            try (EmbeddedDirectory directory = EmbeddedDirectory.builder().ldifFile(ldif).port(port)
-                    .bindCredentials(bindDn, password).start()) {
-                spec.commandLine().getOut().println("serving " + ldif + " at " + directory.ldapUrl() + " (base "
-                        + directory.baseDn() + ")");
+            try (EmbeddedDirectory directory = EmbeddedDirectory.builder()
+                    .ldifFile(ldif)
+                    .port(port)
+                    .bindCredentials(bindDn, password)
+                    .start()) {
+                spec.commandLine()
+                        .getOut()
+                        .println("serving " + ldif + " at " + directory.ldapUrl() + " (base " + directory.baseDn()
+                                + ")");
                 spec.commandLine().getOut().flush();
                 new CountDownLatch(1).await();
             }

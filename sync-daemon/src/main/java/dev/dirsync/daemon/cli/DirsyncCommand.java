@@ -8,18 +8,35 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code dirsync} command and its sub-commands. */
-@Command(name = "dirsync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "dirsync",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Synchronizes people from Active Directory / LDAP to Microsoft Graph as mail users.",
-        subcommands = {DemoCommand.class, SyncCommand.class, CheckCommand.class, ConfigCommand.class,
-                GenerateCommand.class, DirectoryCommand.class, FixCommand.class, DaemonCommand.class, TriggerCommand.class,
-                StatusCommand.class, RunsCommand.class, PendingCommand.class, RemovalsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            SyncCommand.class,
+            CheckCommand.class,
+            ConfigCommand.class,
+            GenerateCommand.class,
+            DirectoryCommand.class,
+            FixCommand.class,
+            DaemonCommand.class,
+            TriggerCommand.class,
+            StatusCommand.class,
+            RunsCommand.class,
+            PendingCommand.class,
+            RemovalsCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:the run finished but some objects failed or were blocked",
             "2:usage or configuration error",
             "3:a source or target could not be reached or refused our credentials",
-            "4:removals above the deletion threshold were held for approval"})
+            "4:removals above the deletion threshold were held for approval"
+        })
 public final class DirsyncCommand implements Runnable {
 
     @CommandLine.Spec
@@ -42,8 +59,9 @@ public final class DirsyncCommand implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'dirsync " + ex.getCommandLine().getCommandName()
-                    + " --help' for usage.");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("Try 'dirsync " + ex.getCommandLine().getCommandName() + " --help' for usage.");
             return ExitCode.USAGE;
         });
         return cli.execute(args);

@@ -38,8 +38,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int report(Throwable ex, PrintWriter err) {
         if (ex instanceof ConfigException config) {
             for (String problem : config.problems()) {
-                err.println("config error: " + config.getMessage().substring(0, config.getMessage().indexOf(": ")) + ": "
-                        + problem);
+                err.println("config error: "
+                        + config.getMessage().substring(0, config.getMessage().indexOf(": ")) + ": " + problem);
             }
             return ExitCode.USAGE;
         }

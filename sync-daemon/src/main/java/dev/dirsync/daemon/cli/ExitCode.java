@@ -13,6 +13,5 @@ public final class ExitCode {
     /** Removals above the deletion threshold were held for approval. */
     public static final int THRESHOLD_EXCEEDED = 4;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

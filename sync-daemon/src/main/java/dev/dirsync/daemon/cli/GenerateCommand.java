@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Writes a synthetic Active Directory-shaped directory as LDIF, for trials and benchmarks.")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--users", defaultValue = "250", description = "Number of people (default: ${DEFAULT-VALUE}).")
@@ -22,7 +24,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Leave out the dirty data.")
     boolean clean;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The LDIF file to write.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The LDIF file to write.")
     Path output;
 
     @picocli.CommandLine.Spec

@@ -1,7 +1,7 @@
 package dev.dirsync.daemon.cli;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
+import dev.dirsync.core.state.RunSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -37,8 +37,9 @@ final class ProgressPrinter implements SyncListener {
         lastPrinted = now;
         printed = true;
         long seconds = Duration.ofNanos(now - started).toSeconds();
-        err.printf("%s: %,d entries read, %,d changes exported, %,d failed (%ds)%n", stage, soFar.read(),
-                soFar.written(), soFar.failed(), seconds);
+        err.printf(
+                "%s: %,d entries read, %,d changes exported, %,d failed (%ds)%n",
+                stage, soFar.read(), soFar.written(), soFar.failed(), seconds);
     }
 
     boolean printedAnything() {

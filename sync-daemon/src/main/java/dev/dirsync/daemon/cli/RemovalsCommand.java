@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "removals", mixinStandardHelpOptions = true,
-        description = "Removals held by the deletion threshold.", subcommands = RemovalsCommand.Approve.class)
+@Command(
+        name = "removals",
+        mixinStandardHelpOptions = true,
+        description = "Removals held by the deletion threshold.",
+        subcommands = RemovalsCommand.Approve.class)
 final class RemovalsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,9 +27,13 @@ final class RemovalsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = {"Approves the held removals (all, or one run's): the next run exports them.",
-                "Goes through the running daemon, or to the state store when no daemon runs."})
+    @Command(
+            name = "approve",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Approves the held removals (all, or one run's): the next run exports them.",
+                "Goes through the running daemon, or to the state store when no daemon runs."
+            })
     static final class Approve implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -45,8 +52,10 @@ final class RemovalsCommand implements Runnable {
             String via;
             try {
                 AdminClient client = AdminClient.forConfig(config.admin());
-                approved = client.post("/api/removals/approve" + (run == null ? "" : "?runId=" + run)).body()
-                        .path("approved").asInt();
+                approved = client.post("/api/removals/approve" + (run == null ? "" : "?runId=" + run))
+                        .body()
+                        .path("approved")
+                        .asInt();
                 via = "the daemon at " + client.baseUrl();
             } catch (DaemonUnreachableException e) {
                 try (StateStore state = StateStores.open(config)) {
@@ -54,8 +63,10 @@ final class RemovalsCommand implements Runnable {
                 }
                 via = "the state store (no daemon is running)";
             }
-            out.println(approved == 0 ? "no pending removals" + (run == null ? "" : " of run " + run) + " (via " + via + ")"
-                    : "approved " + approved + " removal(s) via " + via + "; the next run exports them");
+            out.println(
+                    approved == 0
+                            ? "no pending removals" + (run == null ? "" : " of run " + run) + " (via " + via + ")"
+                            : "approved " + approved + " removal(s) via " + via + "; the next run exports them");
             out.flush();
             return ExitCode.OK;
         }

@@ -4,8 +4,7 @@ import dev.dirsync.core.state.RunStatus;
 
 /** A finished run's status as the process exit code (the README's table). */
 final class RunExitCodes {
-    private RunExitCodes() {
-    }
+    private RunExitCodes() {}
 
     static int of(RunStatus status) {
         return switch (status) {

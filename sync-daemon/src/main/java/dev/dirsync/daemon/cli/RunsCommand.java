@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "The running daemon's run history.",
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        description = "The running daemon's run history.",
         subcommands = {RunsCommand.Show.class, RunsCommand.ListRuns.class})
 final class RunsCommand implements Runnable {
     @CommandLine.Spec
@@ -34,20 +37,23 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AdminClient.Response response = AdminClient.forConfig(common.load().admin()).get("/api/runs/" + id);
+            AdminClient.Response response =
+                    AdminClient.forConfig(common.load().admin()).get("/api/runs/" + id);
             if (response.status() == 404) {
                 throw new DirsyncException("no run " + id);
             }
             JsonNode run = response.body();
             PrintWriter out = spec.commandLine().getOut();
-            out.println("run " + run.path("id").asLong() + ": " + run.path("type").asText() + ", "
-                    + run.path("status").asText());
+            out.println("run " + run.path("id").asLong() + ": "
+                    + run.path("type").asText() + ", " + run.path("status").asText());
             out.println("  trigger:  " + run.path("trigger").asText()
-                    + (run.hasNonNull("scheduledFor") ? " (slot " + run.path("scheduledFor").asText() + ")" : "")
+                    + (run.hasNonNull("scheduledFor")
+                            ? " (slot " + run.path("scheduledFor").asText() + ")"
+                            : "")
                     + (run.hasNonNull("node") ? " on " + run.path("node").asText() : ""));
             out.println("  started:  " + run.path("started").asText());
-            out.println("  finished: " + run.path("finished").asText("-") + " (" + run.path("durationSeconds").asDouble()
-                    + " s)");
+            out.println("  finished: " + run.path("finished").asText("-") + " ("
+                    + run.path("durationSeconds").asDouble() + " s)");
             out.println("  counts:   " + Counts.line(run.path("counts")));
             if (run.hasNonNull("note")) {
                 out.println("  note:     " + run.path("note").asText());
@@ -55,9 +61,13 @@ final class RunsCommand implements Runnable {
             JsonNode errors = run.path("errors");
             out.println("  errors:   " + errors.size());
             for (JsonNode error : errors) {
-                out.println("    " + error.path("kind").asText() + " " + error.path("code").asText("") + " "
-                        + (error.hasNonNull("dn") ? error.path("dn").asText() : error.path("anchor").asText()) + ": "
-                        + error.path("message").asText("") + " (attempt " + error.path("attempts").asInt() + ")");
+                out.println("    " + error.path("kind").asText() + " "
+                        + error.path("code").asText("") + " "
+                        + (error.hasNonNull("dn")
+                                ? error.path("dn").asText()
+                                : error.path("anchor").asText()) + ": "
+                        + error.path("message").asText("") + " (attempt "
+                        + error.path("attempts").asInt() + ")");
             }
             out.flush();
             return ExitCode.OK;
@@ -72,12 +82,17 @@ final class RunsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @CommandLine.Option(names = "--limit", defaultValue = "20", description = "How many (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(
+                names = "--limit",
+                defaultValue = "20",
+                description = "How many (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
         public Integer call() {
-            JsonNode runs = AdminClient.forConfig(common.load().admin()).get("/api/runs?limit=" + limit).body();
+            JsonNode runs = AdminClient.forConfig(common.load().admin())
+                    .get("/api/runs?limit=" + limit)
+                    .body();
             PrintWriter out = spec.commandLine().getOut();
             for (JsonNode run : runs.path("runs")) {
                 out.println(RunLines.row(run));

@@ -8,7 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Shows the running daemon's schedule, the run in progress and the last runs.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
@@ -26,12 +28,16 @@ final class StatusCommand implements Callable<Integer> {
         out.println("daemon " + status.path("node").asText() + " at " + client.baseUrl()
                 + (status.path("staging").asBoolean() ? " (staging: runs plan, nothing is exported)" : ""));
         out.println("schedule: delta every " + schedule.path("deltaInterval").asText() + " (next "
-                + schedule.path("nextDelta").asText("-") + "), full on '" + schedule.path("fullCron").asText() + "' (next "
-                + schedule.path("nextFull").asText("-") + ")" + (schedule.path("clustered").asBoolean() ? ", clustered" : ""));
+                + schedule.path("nextDelta").asText("-") + "), full on '"
+                + schedule.path("fullCron").asText() + "' (next "
+                + schedule.path("nextFull").asText("-") + ")"
+                + (schedule.path("clustered").asBoolean() ? ", clustered" : ""));
         JsonNode current = status.path("current");
         if (current.isObject()) {
-            out.println("current: " + current.path("type").asText() + " run " + current.path("runId").asText("-") + " ("
-                    + current.path("trigger").asText() + ") since " + current.path("started").asText() + ", "
+            out.println("current: " + current.path("type").asText() + " run "
+                    + current.path("runId").asText("-") + " ("
+                    + current.path("trigger").asText() + ") since "
+                    + current.path("started").asText() + ", "
                     + current.path("stage").asText() + ": " + Counts.line(current.path("counts")));
         } else {
             out.println("current: none");

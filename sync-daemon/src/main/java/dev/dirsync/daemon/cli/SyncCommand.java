@@ -3,17 +3,19 @@ package dev.dirsync.daemon.cli;
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
 import dev.dirsync.core.port.StateStore;
-import dev.dirsync.daemon.run.StateStores;
 import dev.dirsync.daemon.config.DirsyncConfig;
+import dev.dirsync.daemon.run.StateStores;
 import dev.dirsync.daemon.run.SyncRunner;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
         description = "Runs one full sync: read the directory, check, diff against the cloud, export.")
 final class SyncCommand implements Callable<Integer> {
     @Mixin
@@ -42,7 +44,8 @@ final class SyncCommand implements Callable<Integer> {
         }
         out.println("cleanup report: " + outcome.reportFiles());
         if (outcome.result().note() != null) {
-            err.println(outcome.result().status().label() + ": " + outcome.result().note());
+            err.println(
+                    outcome.result().status().label() + ": " + outcome.result().note());
         }
         out.println(outcome.summary().line());
         out.flush();

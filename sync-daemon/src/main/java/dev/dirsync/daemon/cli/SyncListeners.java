@@ -1,11 +1,11 @@
 package dev.dirsync.daemon.cli;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.rules.CheckResult;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import java.util.List;
 

@@ -13,9 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "trigger", mixinStandardHelpOptions = true,
-        description = {"Asks the running daemon for a run now, follows it and exits with its status.",
-            "When a run is in progress, the new one is queued (at most one waits)."})
+@Command(
+        name = "trigger",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Asks the running daemon for a run now, follows it and exits with its status.",
+            "When a run is in progress, the new one is queued (at most one waits)."
+        })
 final class TriggerCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -49,11 +53,16 @@ final class TriggerCommand implements Callable<Integer> {
         JsonNode body = response.body();
         if (response.status() == 409) {
             JsonNode running = body.path("running");
-            err.println("a run is in progress" + (running.hasNonNull("runId") ? " (run " + running.get("runId").asLong()
-                    + ", " + running.path("type").asText() + ", " + running.path("stage").asText() + ")" : "")
+            err.println("a run is in progress"
+                    + (running.hasNonNull("runId")
+                            ? " (run " + running.get("runId").asLong() + ", "
+                                    + running.path("type").asText() + ", "
+                                    + running.path("stage").asText() + ")"
+                            : "")
                     + "; a " + body.path("type").asText() + " run is queued after it");
         } else if (!response.ok()) {
-            throw new DirsyncException("the daemon did not start the run: " + body.path("message").asText());
+            throw new DirsyncException(
+                    "the daemon did not start the run: " + body.path("message").asText());
         }
         long request = body.path("request").asLong();
         if (noWait) {
@@ -65,8 +74,8 @@ final class TriggerCommand implements Callable<Integer> {
         err.println(typeName + " run " + runId + " started on the daemon at " + client.baseUrl());
         err.flush();
         JsonNode run = follow(client, runId, err);
-        out.println("run " + runId + " (" + run.path("type").asText() + ") " + run.path("status").asText() + ": "
-                + run.path("summary").asText());
+        out.println("run " + runId + " (" + run.path("type").asText() + ") "
+                + run.path("status").asText() + ": " + run.path("summary").asText());
         if (run.hasNonNull("note")) {
             err.println(run.path("status").asText() + ": " + run.path("note").asText());
         }
@@ -79,7 +88,8 @@ final class TriggerCommand implements Callable<Integer> {
         JsonNode state = accepted;
         while (!state.hasNonNull("runId")) {
             if ("failed".equals(state.path("state").asText())) {
-                throw new DirsyncException("the run did not start: " + state.path("message").asText());
+                throw new DirsyncException(
+                        "the run did not start: " + state.path("message").asText());
             }
             Thread.sleep(POLL.toMillis());
             AdminClient.Response response = client.get("/api/requests/" + request);
@@ -103,8 +113,11 @@ final class TriggerCommand implements Callable<Integer> {
                 return run;
             }
             JsonNode counts = run.path("counts");
-            String line = run.path("stage").asText("running") + ": " + counts.path("read").asLong() + " entries read, "
-                    + (counts.path("created").asLong() + counts.path("updated").asLong() + counts.path("deleted").asLong())
+            String line = run.path("stage").asText("running") + ": "
+                    + counts.path("read").asLong() + " entries read, "
+                    + (counts.path("created").asLong()
+                            + counts.path("updated").asLong()
+                            + counts.path("deleted").asLong())
                     + " changes exported, " + counts.path("failed").asLong() + " failed";
             if (!line.equals(shown)) {
                 err.println(line);

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param tls the HTTPS key store, or null for plain HTTP
  * @param allowInsecureBind lets a non-loopback {@code bind} serve plain HTTP
  */
-public record AdminConfig(String bind, int port, Secret token, Path tokenFile, AdminTlsConfig tls,
-                          boolean allowInsecureBind) {
+public record AdminConfig(
+        String bind, int port, Secret token, Path tokenFile, AdminTlsConfig tls, boolean allowInsecureBind) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_TOKEN_FILE = "data/admin-token";
@@ -29,8 +29,13 @@ public record AdminConfig(String bind, int port, Secret token, Path tokenFile, A
 
     /** The defaults, with the token file beside the configuration in {@code configDir}. */
     public static AdminConfig defaults(Path configDir) {
-        return new AdminConfig(DEFAULT_BIND, DEFAULT_PORT, null, configDir.resolve(DEFAULT_TOKEN_FILE).normalize(),
-                null, false);
+        return new AdminConfig(
+                DEFAULT_BIND,
+                DEFAULT_PORT,
+                null,
+                configDir.resolve(DEFAULT_TOKEN_FILE).normalize(),
+                null,
+                false);
     }
 
     /** Whether {@code bind} names a loopback address (checked without name lookups for literals). */

@@ -46,8 +46,8 @@ public final class ConfigLoader {
         Path base = file.toAbsolutePath().getParent();
         Problems problems = new Problems();
         ConfigNode top = new ConfigNode(root, "", problems, new ReferenceResolver(environment, base));
-        top.rejectUnknown(List.of("source", "target", "mapping", "rules", "removal", "state", "report", "schedule",
-                "admin"));
+        top.rejectUnknown(
+                List.of("source", "target", "mapping", "rules", "removal", "state", "report", "schedule", "admin"));
 
         LdapSourceSettings source = SourceSection.read(top.child("source"), problems, base);
         TargetConfig target = target(top.child("target"), problems, base);
@@ -57,7 +57,8 @@ public final class ConfigLoader {
         StateConfig state = state(top.child("state"), base);
         ConfigNode reportNode = top.child("report");
         reportNode.rejectUnknown(List.of("directory"));
-        ReportConfig report = new ReportConfig(base.resolve(reportNode.text("directory", "reports")).normalize());
+        ReportConfig report = new ReportConfig(
+                base.resolve(reportNode.text("directory", "reports")).normalize());
         ScheduleConfig schedule = ServiceSections.schedule(top.child("schedule"), problems);
         AdminConfig admin = ServiceSections.admin(top.child("admin"), problems, base);
 
@@ -78,19 +79,35 @@ public final class ConfigLoader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new ConfigException(file.toString(), List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ConfigException(
+                    file.toString(), List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), List.of("no such file"));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
+            throw new ConfigException(
+                    file.toString(), List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
     }
 
     private static TargetConfig target(ConfigNode node, Problems problems, Path base) {
-        node.rejectUnknown(List.of("type", "url", "tokenUrl", "authorityUrl", "tenantId", "clientId", "clientSecret",
-                "certificate", "writeBudget", "concurrency", "batch", "softMatch", "token"));
+        node.rejectUnknown(List.of(
+                "type",
+                "url",
+                "tokenUrl",
+                "authorityUrl",
+                "tenantId",
+                "clientId",
+                "clientSecret",
+                "certificate",
+                "writeBudget",
+                "concurrency",
+                "batch",
+                "softMatch",
+                "token"));
         String type = node.text("type", "graph");
         if (!"graph".equals(type) && !"scim".equals(type)) {
             problems.add(node.path("type"), "must be graph or scim, got '" + type + "'");
@@ -98,8 +115,8 @@ public final class ConfigLoader {
         if ("scim".equals(type)) {
             String url = node.requiredText("url");
             Secret token = node.secret("token", true);
-            return new TargetConfig(type, url, null, null, null, null, null, null, null, null, null, null, null, null,
-                    token);
+            return new TargetConfig(
+                    type, url, null, null, null, null, null, null, null, null, null, null, null, null, token);
         }
         String url = node.text("url", GraphSettings.DEFAULT_GRAPH_URL);
         String tenantId = node.requiredText("tenantId");
@@ -117,10 +134,22 @@ public final class ConfigLoader {
         Duration budgetWindow = budget.has("window") ? duration(budget, "window", problems) : null;
         Integer concurrency = node.has("concurrency") ? node.integer("concurrency", 1, 1, 64) : null;
         Boolean batch = node.has("batch") ? node.bool("batch", true) : null;
-        return new TargetConfig(type, url, node.text("tokenUrl", null), node.text("authorityUrl", null), tenantId, clientId,
-                clientSecret, certificatePath == null ? null : base.resolve(certificatePath).normalize(),
-                certificate.secret("password", false), budgetCount, budgetWindow, concurrency, batch,
-                node.text("softMatch", null), null);
+        return new TargetConfig(
+                type,
+                url,
+                node.text("tokenUrl", null),
+                node.text("authorityUrl", null),
+                tenantId,
+                clientId,
+                clientSecret,
+                certificatePath == null ? null : base.resolve(certificatePath).normalize(),
+                certificate.secret("password", false),
+                budgetCount,
+                budgetWindow,
+                concurrency,
+                batch,
+                node.text("softMatch", null),
+                null);
     }
 
     private static Duration duration(ConfigNode node, String key, Problems problems) {
@@ -160,7 +189,8 @@ public final class ConfigLoader {
     /** The default is an embedded H2 database in data/ beside the configuration file. */
     private static StateConfig state(ConfigNode node, Path base) {
         node.rejectUnknown(List.of("url", "user", "password"));
-        String url = node.text("url", "jdbc:h2:file:" + base.resolve("data").resolve("dirsync").toAbsolutePath());
+        String url = node.text(
+                "url", "jdbc:h2:file:" + base.resolve("data").resolve("dirsync").toAbsolutePath());
         return new StateConfig(url, node.text("user", null), node.secret("password", false));
     }
 
@@ -181,10 +211,14 @@ public final class ConfigLoader {
             String key = node.path("policy") + "." + className;
             try {
                 ErrorClass errorClass = ErrorClass.fromLabel(className);
-                policy.put(errorClass, PolicyAction.valueOf(String.valueOf(action).trim().toUpperCase(Locale.ROOT)));
+                policy.put(
+                        errorClass,
+                        PolicyAction.valueOf(String.valueOf(action).trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add(key, "must name an error class (Blank, Length, Character, Format, TopLevelDomain, DomainPart, "
-                        + "LocalPart, Duplicate, UnverifiedDomain) with block, fix or warn");
+                problems.add(
+                        key,
+                        "must name an error class (Blank, Length, Character, Format, TopLevelDomain, DomainPart, "
+                                + "LocalPart, Duplicate, UnverifiedDomain) with block, fix or warn");
             }
         });
         return new RulesConfig(profile, verified, policy);

@@ -6,14 +6,38 @@ import dev.dirsync.ldap.LdapSourceSettings;
 import java.nio.file.Path;
 
 /** The whole configuration, validated. Secrets print redacted. */
-public record DirsyncConfig(Path file, LdapSourceSettings source, TargetConfig target, MappingSettings mapping,
-                            RulesConfig rules, RemovalSettings removal, StateConfig state, ReportConfig report,
-                            ScheduleConfig schedule, AdminConfig admin) {
+public record DirsyncConfig(
+        Path file,
+        LdapSourceSettings source,
+        TargetConfig target,
+        MappingSettings mapping,
+        RulesConfig rules,
+        RemovalSettings removal,
+        StateConfig state,
+        ReportConfig report,
+        ScheduleConfig schedule,
+        AdminConfig admin) {
 
     /** Without the service's sections: their defaults. */
-    public DirsyncConfig(Path file, LdapSourceSettings source, TargetConfig target, MappingSettings mapping,
-                         RulesConfig rules, RemovalSettings removal, StateConfig state, ReportConfig report) {
-        this(file, source, target, mapping, rules, removal, state, report, ScheduleConfig.defaults(),
+    public DirsyncConfig(
+            Path file,
+            LdapSourceSettings source,
+            TargetConfig target,
+            MappingSettings mapping,
+            RulesConfig rules,
+            RemovalSettings removal,
+            StateConfig state,
+            ReportConfig report) {
+        this(
+                file,
+                source,
+                target,
+                mapping,
+                rules,
+                removal,
+                state,
+                report,
+                ScheduleConfig.defaults(),
                 AdminConfig.defaults(file.toAbsolutePath().getParent()));
     }
 

@@ -71,7 +71,8 @@ final class ReferenceResolver {
             }
             return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
         } catch (IOException e) {
-            problems.add(keyPath, "cannot read file " + path + " (" + e.getClass().getSimpleName() + ")");
+            problems.add(
+                    keyPath, "cannot read file " + path + " (" + e.getClass().getSimpleName() + ")");
             return "";
         }
     }

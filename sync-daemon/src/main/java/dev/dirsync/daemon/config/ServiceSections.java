@@ -11,8 +11,7 @@ import org.quartz.CronExpression;
 final class ServiceSections {
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
 
-    private ServiceSections() {
-    }
+    private ServiceSections() {}
 
     static ScheduleConfig schedule(ConfigNode node, Problems problems) {
         node.rejectUnknown(List.of("deltaInterval", "fullCron", "staging"));
@@ -26,14 +25,17 @@ final class ServiceSections {
                     interval = ScheduleConfig.DEFAULT_DELTA_INTERVAL;
                 }
             } catch (DateTimeParseException e) {
-                problems.add(node.path("deltaInterval"), "must be an ISO-8601 duration such as PT30M, got '"
-                        + intervalText + "'");
+                problems.add(
+                        node.path("deltaInterval"),
+                        "must be an ISO-8601 duration such as PT30M, got '" + intervalText + "'");
             }
         }
         String cron = node.text("fullCron", ScheduleConfig.DEFAULT_FULL_CRON).trim();
         if (!CronExpression.isValidExpression(cron)) {
-            problems.add(node.path("fullCron"), "must be a Quartz cron expression (seconds minutes hours day-of-month"
-                    + " month day-of-week, e.g. '0 0 3 * * ?'), got '" + cron + "'");
+            problems.add(
+                    node.path("fullCron"),
+                    "must be a Quartz cron expression (seconds minutes hours day-of-month"
+                            + " month day-of-week, e.g. '0 0 3 * * ?'), got '" + cron + "'");
             cron = ScheduleConfig.DEFAULT_FULL_CRON;
         }
         return new ScheduleConfig(interval, cron, node.bool("staging", false));
@@ -44,15 +46,18 @@ final class ServiceSections {
         String bind = node.text("bind", AdminConfig.DEFAULT_BIND).trim();
         int port = node.integer("port", AdminConfig.DEFAULT_PORT, 0, 65_535);
         Secret token = node.secret("token", false);
-        Path tokenFile = base.resolve(node.text("tokenFile", AdminConfig.DEFAULT_TOKEN_FILE)).normalize();
+        Path tokenFile = base.resolve(node.text("tokenFile", AdminConfig.DEFAULT_TOKEN_FILE))
+                .normalize();
         boolean insecure = node.bool("allowInsecureBind", false);
         AdminTlsConfig tls = tls(node.child("tls"), problems, base);
         if (bind.isEmpty()) {
             problems.add(node.path("bind"), "must not be empty");
             bind = AdminConfig.DEFAULT_BIND;
         } else if (tls == null && !insecure && !AdminConfig.isLoopback(bind)) {
-            problems.add(node.path("bind"), "'" + bind + "' is not a loopback address: set admin.tls.keyStore and"
-                    + " admin.tls.password to serve HTTPS, or admin.allowInsecureBind: true to accept plain HTTP");
+            problems.add(
+                    node.path("bind"),
+                    "'" + bind + "' is not a loopback address: set admin.tls.keyStore and"
+                            + " admin.tls.password to serve HTTPS, or admin.allowInsecureBind: true to accept plain HTTP");
         }
         return new AdminConfig(bind, port, token, tokenFile, tls, insecure);
     }

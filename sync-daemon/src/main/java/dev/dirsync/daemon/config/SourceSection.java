@@ -22,13 +22,25 @@ final class SourceSection {
     private static final String EMBEDDED = "embedded:";
     /** URLs in one value are separated by whitespace or commas (they carry no DN, hence no comma). */
     private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s,]+");
-    private static final List<String> KEYS = List.of("url", "bindDn", "password", "baseDn", "filter", "pageSize",
-            "excludedDns", "groupDn", "skipDisabled", "tls", "allowCleartext", "connectTimeout", "responseTimeout");
-    private static final List<String> TLS_KEYS = List.of("mode", "trustStore", "trustStorePassword", "trustStoreType",
-            "insecure");
 
-    private SourceSection() {
-    }
+    private static final List<String> KEYS = List.of(
+            "url",
+            "bindDn",
+            "password",
+            "baseDn",
+            "filter",
+            "pageSize",
+            "excludedDns",
+            "groupDn",
+            "skipDisabled",
+            "tls",
+            "allowCleartext",
+            "connectTimeout",
+            "responseTimeout");
+    private static final List<String> TLS_KEYS =
+            List.of("mode", "trustStore", "trustStorePassword", "trustStoreType", "insecure");
+
+    private SourceSection() {}
 
     /** The settings, or null when a problem was recorded. */
     static LdapSourceSettings read(ConfigNode node, Problems problems, Path base) {
@@ -42,8 +54,8 @@ final class SourceSection {
             problems.add(node.path("baseDn"), "is required (one DN or a list)");
         }
         String filter = node.text("filter", null);
-        int pageSize = node.integer("pageSize", LdapSourceSettings.DEFAULT_PAGE_SIZE, 1,
-                LdapSourceSettings.MAX_PAGE_SIZE);
+        int pageSize =
+                node.integer("pageSize", LdapSourceSettings.DEFAULT_PAGE_SIZE, 1, LdapSourceSettings.MAX_PAGE_SIZE);
         List<String> excludedDns = node.textList("excludedDns");
         String groupDn = blankToNull(node.text("groupDn", null));
         boolean skipDisabled = node.bool("skipDisabled", false);
@@ -55,8 +67,20 @@ final class SourceSection {
             return null;
         }
         try {
-            return new LdapSourceSettings(String.join(" ", urls), bindDn, password, baseDns, filter, pageSize,
-                    connectTimeout, responseTimeout, excludedDns, groupDn, skipDisabled, tls, allowCleartext);
+            return new LdapSourceSettings(
+                    String.join(" ", urls),
+                    bindDn,
+                    password,
+                    baseDns,
+                    filter,
+                    pageSize,
+                    connectTimeout,
+                    responseTimeout,
+                    excludedDns,
+                    groupDn,
+                    skipDisabled,
+                    tls,
+                    allowCleartext);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
             return null;
@@ -102,8 +126,12 @@ final class SourceSection {
             } else if (lower.startsWith(EMBEDDED)) {
                 problems.add(where, "an embedded: directory cannot be one of several URLs");
             } else if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
-                problems.add(where, (urls.size() == 1 ? "must start with ldap://, ldaps:// or embedded:"
-                        : "must start with ldap:// or ldaps://") + ", got '" + url + "'");
+                problems.add(
+                        where,
+                        (urls.size() == 1
+                                        ? "must start with ldap://, ldaps:// or embedded:"
+                                        : "must start with ldap:// or ldaps://")
+                                + ", got '" + url + "'");
             } else {
                 result.add(url);
             }

@@ -8,5 +8,4 @@ import dev.dirsync.core.Secret;
  * @param url a JDBC URL (embedded H2 file by default; PostgreSQL for high availability)
  * @param password null when the database needs none
  */
-public record StateConfig(String url, String user, Secret password) {
-}
+public record StateConfig(String url, String user, Secret password) {}

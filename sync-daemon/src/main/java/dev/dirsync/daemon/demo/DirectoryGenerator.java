@@ -21,15 +21,46 @@ public final class DirectoryGenerator {
     public static final String MAIL_DOMAIN = "example.com";
     public static final String EXTERNAL_DOMAIN = "mail.example.net";
     private static final String PERSON_CATEGORY = "CN=Person,CN=Schema,CN=Configuration," + DOMAIN_DN;
-    private static final List<String> DEPARTMENTS = List.of("Sales", "Engineering", "Finance", "Human Resources", "Support");
+    private static final List<String> DEPARTMENTS =
+            List.of("Sales", "Engineering", "Finance", "Human Resources", "Support");
     private static final List<String> COUNTRIES = List.of("DE", "US", "GB", "FR", "NL", "AT", "CH", "SE");
-    private static final List<String> GIVEN = List.of("Anna", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hannah",
-            "Ivan", "Julia", "Karl", "Lena", "Marco", "Nina", "Oskar", "Paula", "Quentin", "Rosa", "Stefan", "Tara",
-            "Uwe", "Vera", "Walter", "Xenia", "Yusuf", "Zoe", "Amir", "Bianca", "Chen", "Dana", "Emil", "Fatima");
-    private static final List<String> FAMILY = List.of("Schmidt", "Meyer", "Weber", "Fischer", "Wagner", "Becker", "Hoffmann",
-            "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Braun", "Zimmermann", "Hartmann", "Lange", "Krause",
-            "Lehmann", "Walker", "Johnson", "Garcia", "Martin", "Dubois", "Rossi", "Jansen", "Novak", "Kowalski",
-            "Nielsen", "Silva", "Tanaka", "OBrien");
+    private static final List<String> GIVEN = List.of(
+            "Anna", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hannah", "Ivan", "Julia", "Karl", "Lena",
+            "Marco", "Nina", "Oskar", "Paula", "Quentin", "Rosa", "Stefan", "Tara", "Uwe", "Vera", "Walter", "Xenia",
+            "Yusuf", "Zoe", "Amir", "Bianca", "Chen", "Dana", "Emil", "Fatima");
+    private static final List<String> FAMILY = List.of(
+            "Schmidt",
+            "Meyer",
+            "Weber",
+            "Fischer",
+            "Wagner",
+            "Becker",
+            "Hoffmann",
+            "Koch",
+            "Richter",
+            "Klein",
+            "Wolf",
+            "Neumann",
+            "Schwarz",
+            "Braun",
+            "Zimmermann",
+            "Hartmann",
+            "Lange",
+            "Krause",
+            "Lehmann",
+            "Walker",
+            "Johnson",
+            "Garcia",
+            "Martin",
+            "Dubois",
+            "Rossi",
+            "Jansen",
+            "Novak",
+            "Kowalski",
+            "Nielsen",
+            "Silva",
+            "Tanaka",
+            "OBrien");
 
     private final Writer out;
     private final Random random;
@@ -105,8 +136,10 @@ public final class DirectoryGenerator {
             lines.add("c: " + COUNTRIES.get(index % COUNTRIES.size()));
         }
         lines.add("objectGUID:: " + guid());
-        entry("CN=" + escapeRdn(p.cn) + "," + departmentDn(department),
-                List.of("top", "person", "organizationalPerson", "user"), lines.toArray(String[]::new));
+        entry(
+                "CN=" + escapeRdn(p.cn) + "," + departmentDn(department),
+                List.of("top", "person", "organizationalPerson", "user"),
+                lines.toArray(String[]::new));
         previousAccount = account;
     }
 
@@ -145,16 +178,18 @@ public final class DirectoryGenerator {
                 return;
             }
             switch ((index / 25) % 10) {
-                case 0 -> displayName = null;                                     // Blank
-                case 1 -> nickname = given() + " " + sn.toLowerCase(Locale.ROOT);  // Character (space)
-                case 2 -> proxies.add("smtp:" + previousAccount + "@" + MAIL_DOMAIN); // Duplicate of the previous person's address
-                case 3 -> upn = sam + "@corp.local";                               // TopLevelDomain (non-routable)
-                case 4 -> proxies.add("SMTP:" + sam + ".alt@" + MAIL_DOMAIN);       // a second primary
-                case 5 -> mail = sam.replace(".", "..") + "@" + MAIL_DOMAIN;        // LocalPart (double dot)
+                case 0 -> displayName = null; // Blank
+                case 1 -> nickname = given() + " " + sn.toLowerCase(Locale.ROOT); // Character (space)
+                case 2 -> proxies.add(
+                        "smtp:" + previousAccount + "@" + MAIL_DOMAIN); // Duplicate of the previous person's address
+                case 3 -> upn = sam + "@corp.local"; // TopLevelDomain (non-routable)
+                case 4 -> proxies.add("SMTP:" + sam + ".alt@" + MAIL_DOMAIN); // a second primary
+                case 5 -> mail = sam.replace(".", "..") + "@" + MAIL_DOMAIN; // LocalPart (double dot)
                 case 6 -> givenName = givenName + " " + "Maximiliane-Alexandra".repeat(4); // Length (fixed)
                 case 7 -> upn = "zo\u00eb." + sn.toLowerCase(Locale.ROOT) + index + "@" + MAIL_DOMAIN; // non-ASCII
-                case 8 -> proxies.add("smtp:" + sam + "@" + MAIL_DOMAIN + " ");     // whitespace in an address
-                default -> sam = sam.length() > 16 ? sam.substring(0, 16) + ",x" : sam + ",x"; // Character in sAMAccountName
+                case 8 -> proxies.add("smtp:" + sam + "@" + MAIL_DOMAIN + " "); // whitespace in an address
+                default -> sam =
+                        sam.length() > 16 ? sam.substring(0, 16) + ",x" : sam + ",x"; // Character in sAMAccountName
             }
         }
 
@@ -179,36 +214,63 @@ public final class DirectoryGenerator {
     }
 
     private void systemUser(String cn, int uac) throws IOException {
-        entry("CN=" + cn + ",CN=Users," + DOMAIN_DN, List.of("top", "person", "organizationalPerson", "user"),
-                "cn: " + cn, "objectCategory: " + PERSON_CATEGORY, "sAMAccountName: " + cn,
-                "userAccountControl: " + uac, "isCriticalSystemObject: TRUE", "objectGUID:: " + guid());
+        entry(
+                "CN=" + cn + ",CN=Users," + DOMAIN_DN,
+                List.of("top", "person", "organizationalPerson", "user"),
+                "cn: " + cn,
+                "objectCategory: " + PERSON_CATEGORY,
+                "sAMAccountName: " + cn,
+                "userAccountControl: " + uac,
+                "isCriticalSystemObject: TRUE",
+                "objectGUID:: " + guid());
     }
 
     private void serviceAccount(String cn, String sam) throws IOException {
-        entry("CN=" + cn + ",OU=Service Accounts," + DOMAIN_DN, List.of("top", "person", "organizationalPerson", "user"),
-                "cn: " + cn, "objectCategory: " + PERSON_CATEGORY, "sAMAccountName: " + sam,
-                "userPrincipalName: " + sam.toLowerCase(Locale.ROOT) + "@" + MAIL_DOMAIN, "userAccountControl: 512",
+        entry(
+                "CN=" + cn + ",OU=Service Accounts," + DOMAIN_DN,
+                List.of("top", "person", "organizationalPerson", "user"),
+                "cn: " + cn,
+                "objectCategory: " + PERSON_CATEGORY,
+                "sAMAccountName: " + sam,
+                "userPrincipalName: " + sam.toLowerCase(Locale.ROOT) + "@" + MAIL_DOMAIN,
+                "userAccountControl: 512",
                 "objectGUID:: " + guid());
     }
 
     private void contact(String cn, String mail) throws IOException {
-        entry("CN=" + cn + ",OU=Contacts," + DOMAIN_DN, List.of("top", "person", "organizationalPerson", "contact"),
-                "cn: " + cn, "objectCategory: " + PERSON_CATEGORY, "displayName: " + cn, "mail: " + mail,
-                "targetAddress: SMTP:" + mail, "objectGUID:: " + guid());
+        entry(
+                "CN=" + cn + ",OU=Contacts," + DOMAIN_DN,
+                List.of("top", "person", "organizationalPerson", "contact"),
+                "cn: " + cn,
+                "objectCategory: " + PERSON_CATEGORY,
+                "displayName: " + cn,
+                "mail: " + mail,
+                "targetAddress: SMTP:" + mail,
+                "objectGUID:: " + guid());
     }
 
     private void group(String cn, String nickname) throws IOException {
-        entry("CN=" + cn + ",OU=Groups," + DOMAIN_DN, List.of("top", "group"), "cn: " + cn,
-                "objectCategory: CN=Group,CN=Schema,CN=Configuration," + DOMAIN_DN, "groupType: 8",
-                "sAMAccountName: " + nickname, "mail: " + nickname + "@" + MAIL_DOMAIN,
-                "proxyAddresses: SMTP:" + nickname + "@" + MAIL_DOMAIN, "objectGUID:: " + guid());
+        entry(
+                "CN=" + cn + ",OU=Groups," + DOMAIN_DN,
+                List.of("top", "group"),
+                "cn: " + cn,
+                "objectCategory: CN=Group,CN=Schema,CN=Configuration," + DOMAIN_DN,
+                "groupType: 8",
+                "sAMAccountName: " + nickname,
+                "mail: " + nickname + "@" + MAIL_DOMAIN,
+                "proxyAddresses: SMTP:" + nickname + "@" + MAIL_DOMAIN,
+                "objectGUID:: " + guid());
     }
 
     private void computer(String name) throws IOException {
-        entry("CN=" + name + ",OU=Workstations," + DOMAIN_DN,
-                List.of("top", "person", "organizationalPerson", "user", "computer"), "cn: " + name,
-                "objectCategory: CN=Computer,CN=Schema,CN=Configuration," + DOMAIN_DN, "sAMAccountName: " + name + "$",
-                "userAccountControl: 4096", "objectGUID:: " + guid());
+        entry(
+                "CN=" + name + ",OU=Workstations," + DOMAIN_DN,
+                List.of("top", "person", "organizationalPerson", "user", "computer"),
+                "cn: " + name,
+                "objectCategory: CN=Computer,CN=Schema,CN=Configuration," + DOMAIN_DN,
+                "sAMAccountName: " + name + "$",
+                "userAccountControl: 4096",
+                "objectGUID:: " + guid());
     }
 
     private void ou(String dn, String name) throws IOException {
@@ -241,16 +303,24 @@ public final class DirectoryGenerator {
 
     /** One attribute line; values that LDIF cannot carry as plain text are Base64-encoded. */
     private static String ldifLine(String name, String value) {
-        boolean safe = !value.isEmpty() && value.charAt(0) != ' ' && value.charAt(0) != ':' && value.charAt(0) != '<'
-                && value.charAt(value.length() - 1) != ' ' && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        boolean safe = !value.isEmpty()
+                && value.charAt(0) != ' '
+                && value.charAt(0) != ':'
+                && value.charAt(0) != '<'
+                && value.charAt(value.length() - 1) != ' '
+                && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
         if (safe) {
             return name + ": " + value + "\n";
         }
-        return name + ":: " + Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
+        return name + ":: "
+                + Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
     }
 
     private static String escapeRdn(String value) {
-        return value.replace("\\", "\\\\").replace(",", "\\,").replace("+", "\\+").replace("\"", "\\\"");
+        return value.replace("\\", "\\\\")
+                .replace(",", "\\,")
+                .replace("+", "\\+")
+                .replace("\"", "\\\"");
     }
 
     private String guid() {

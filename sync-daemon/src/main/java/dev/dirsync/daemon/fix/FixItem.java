@@ -7,5 +7,4 @@ import dev.dirsync.core.fix.RowPlan;
  *
  * @param row the line of the input file it starts on
  */
-public record FixItem(int row, String dn, String attribute, RowPlan plan) {
-}
+public record FixItem(int row, String dn, String attribute, RowPlan plan) {}

@@ -17,8 +17,9 @@ public final class FixPrinter {
     }
 
     public void print(RowOutcome outcome) {
-        out.printf("%-9s line %d  %s  %s: %s%n", outcome.kind().word(), outcome.row(), outcome.dn(),
-                outcome.attribute(), outcome.detail());
+        out.printf(
+                "%-9s line %d  %s  %s: %s%n",
+                outcome.kind().word(), outcome.row(), outcome.dn(), outcome.attribute(), outcome.detail());
     }
 
     public void finish(FixRunner.Outcome outcome) {
@@ -27,8 +28,11 @@ public final class FixPrinter {
             outcome.resultFile().ifPresent(file -> out.println("result file: " + file));
         } else {
             int planned = outcome.summary().count(RowOutcome.Kind.PLANNED);
-            out.println(planned == 0 ? "dry run: nothing was written, and there is nothing to change"
-                    : "dry run: nothing was written; run again with --apply to make the " + planned + " change(s) listed");
+            out.println(
+                    planned == 0
+                            ? "dry run: nothing was written, and there is nothing to change"
+                            : "dry run: nothing was written; run again with --apply to make the " + planned
+                                    + " change(s) listed");
         }
         out.println(outcome.summary().line(outcome.applied()));
         out.flush();

@@ -27,9 +27,12 @@ public final class FixRunner {
      * @param lost the failure that cut the run short (directory unreachable, bind refused); the
      *     items after it were not attempted
      */
-    public record Outcome(FixSummary summary, boolean applied, Optional<Path> undoFile, Optional<Path> resultFile,
-                          Optional<DirsyncException> lost) {
-    }
+    public record Outcome(
+            FixSummary summary,
+            boolean applied,
+            Optional<Path> undoFile,
+            Optional<Path> resultFile,
+            Optional<DirsyncException> lost) {}
 
     private final DirsyncConfig config;
     private final Clock clock;
@@ -50,16 +53,17 @@ public final class FixRunner {
         FixSummary summary = new FixSummary();
         try (DirectoryWriter writer = Adapters.openWriter(config)) {
             if (!request.apply()) {
-                RowProcessor processor = new RowProcessor(writer,
-                        (item, ready) -> RowOutcome.of(item, RowOutcome.Kind.PLANNED, ready.describe()));
+                RowProcessor processor = new RowProcessor(
+                        writer, (item, ready) -> RowOutcome.of(item, RowOutcome.Kind.PLANNED, ready.describe()));
                 request.items().forEach(item -> record(processor.process(item), summary, listener));
                 return new Outcome(summary, false, Optional.empty(), Optional.empty(), processor.lost());
             }
-            FixFiles files = FixFiles.resolve(config.report().directory(), clock.instant(), request.undoFile(),
-                    request.resultFile());
+            FixFiles files = FixFiles.resolve(
+                    config.report().directory(), clock.instant(), request.undoFile(), request.resultFile());
             refuseClashes(request.items().file(), files);
-            try (UndoJournal journal = new UndoJournal(files.undo(), request.items().name(), clock);
-                 ResultFile results = ResultFile.create(files.result())) {
+            try (UndoJournal journal =
+                            new UndoJournal(files.undo(), request.items().name(), clock);
+                    ResultFile results = ResultFile.create(files.result())) {
                 RowProcessor processor = new RowProcessor(writer, new Sender(writer, journal));
                 request.items().forEach(item -> {
                     RowOutcome outcome = processor.process(item);
@@ -67,8 +71,12 @@ public final class FixRunner {
                     record(outcome, summary, listener);
                 });
                 LOG.info("fix finished: {}", summary.line(true));
-                return new Outcome(summary, true, journal.written() ? Optional.of(files.undo()) : Optional.empty(),
-                        Optional.of(files.result()), processor.lost());
+                return new Outcome(
+                        summary,
+                        true,
+                        journal.written() ? Optional.of(files.undo()) : Optional.empty(),
+                        Optional.of(files.result()),
+                        processor.lost());
             }
         }
     }
@@ -87,8 +95,8 @@ public final class FixRunner {
             throw new IllegalArgumentException("--result must not be the input file " + input);
         }
         if (same(files.result(), files.undo())) {
-            throw new IllegalArgumentException("--result and --undo-file must name different files, both are "
-                    + files.result());
+            throw new IllegalArgumentException(
+                    "--result and --undo-file must name different files, both are " + files.result());
         }
     }
 

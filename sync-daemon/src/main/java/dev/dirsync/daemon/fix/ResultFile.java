@@ -32,7 +32,8 @@ final class ResultFile implements AutoCloseable {
     }
 
     void write(RowOutcome outcome) {
-        writer.write(outcome.row(), outcome.dn(), outcome.attribute(), outcome.kind().status(), outcome.detail());
+        writer.write(
+                outcome.row(), outcome.dn(), outcome.attribute(), outcome.kind().status(), outcome.detail());
     }
 
     @Override

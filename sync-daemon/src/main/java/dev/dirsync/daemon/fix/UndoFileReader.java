@@ -27,8 +27,7 @@ import java.util.List;
  * deletes) is an error naming the file and line.
  */
 final class UndoFileReader {
-    private UndoFileReader() {
-    }
+    private UndoFileReader() {}
 
     /** Every record of {@code file}, in file order. */
     static List<UndoRecord> read(Path file) {
@@ -81,7 +80,10 @@ final class UndoFileReader {
 
     private static String utf8(byte[] value, UndoRecordLines lines) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw lines.error("the base64 value is not valid base64 of UTF-8 text");
         }

@@ -36,7 +36,10 @@ public final class UndoItems implements FixItems {
         }
         for (int i = records.size() - 1; i >= 0; i--) {
             UndoRecord record = records.get(i);
-            each.accept(new FixItem(record.line(), record.dn(), record.attribute(),
+            each.accept(new FixItem(
+                    record.line(),
+                    record.dn(),
+                    record.attribute(),
                     FixPlanner.replay(record.dn(), record.attribute(), record.changes())));
         }
     }

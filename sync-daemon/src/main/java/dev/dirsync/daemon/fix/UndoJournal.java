@@ -20,7 +20,8 @@ import java.time.temporal.ChronoUnit;
  * file is appended to.
  */
 final class UndoJournal implements AutoCloseable {
-    static final String HEADER = """
+    static final String HEADER =
+            """
             version: 1
             # dirsync fix undo file. Each record reverses one change dirsync fix made, in the order the
             # changes were made; replay restores the values exactly. Replay it with
@@ -47,8 +48,10 @@ final class UndoJournal implements AutoCloseable {
      * @throws DirsyncException when the record cannot be written: the change must not be sent
      */
     void append(AttributeChange inverse, int row) {
-        String record = "\n" + comment("reverses line " + row + " of " + origin + ", changed "
-                + clock.instant().truncatedTo(ChronoUnit.SECONDS)) + "\n" + UndoLdif.modifyRecord(inverse);
+        String record = "\n"
+                + comment("reverses line " + row + " of " + origin + ", changed "
+                        + clock.instant().truncatedTo(ChronoUnit.SECONDS))
+                + "\n" + UndoLdif.modifyRecord(inverse);
         try {
             if (channel == null) {
                 open();
@@ -57,8 +60,10 @@ final class UndoJournal implements AutoCloseable {
             channel.force(true);
             records++;
         } catch (IOException e) {
-            throw new DirsyncException("cannot write the undo file " + file + " (the change to '" + inverse.dn()
-                    + "' was not made): " + e.getMessage(), e);
+            throw new DirsyncException(
+                    "cannot write the undo file " + file + " (the change to '" + inverse.dn() + "' was not made): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -83,8 +88,8 @@ final class UndoJournal implements AutoCloseable {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         boolean created = !Files.exists(file);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         if (channel.size() == 0) {
             write(HEADER);
         }

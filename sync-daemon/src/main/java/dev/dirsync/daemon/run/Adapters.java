@@ -28,8 +28,7 @@ import java.util.List;
  * built, hence validated, as the configuration loaded.
  */
 public final class Adapters {
-    private Adapters() {
-    }
+    private Adapters() {}
 
     /** Validates everything offline; throws {@link ConfigException} listing every problem. */
     public static void validate(DirsyncConfig config) {
@@ -61,8 +60,12 @@ public final class Adapters {
     }
 
     public static RuleSettings ruleSettings(DirsyncConfig config) {
-        return new RuleSettings(config.rules().profile(), new HashSet<>(config.rules().verifiedDomains()),
-                config.mapping().upnSuffix(), new ReadinessPolicy(config.rules().policy()), new CommonsTopLevelDomains());
+        return new RuleSettings(
+                config.rules().profile(),
+                new HashSet<>(config.rules().verifiedDomains()),
+                config.mapping().upnSuffix(),
+                new ReadinessPolicy(config.rules().policy()),
+                new CommonsTopLevelDomains());
     }
 
     /** The identity under which the source's cursor is stored: its URL and bases. */
@@ -75,7 +78,8 @@ public final class Adapters {
     }
 
     public static ReportContext reportContext(DirsyncConfig config, Instant generatedAt) {
-        return new ReportContext(generatedAt, sourceKey(config), config.rules().profile().configName());
+        return new ReportContext(
+                generatedAt, sourceKey(config), config.rules().profile().configName());
     }
 
     static GraphSettings targetSettings(TargetConfig target) {
@@ -94,7 +98,8 @@ public final class Adapters {
         }
         if (target.writeBudgetCount() != null || target.writeBudgetWindow() != null) {
             WriteBudget defaults = GraphSettings.DEFAULT_WRITE_BUDGET;
-            builder.writeBudget(target.writeBudgetCount() != null ? target.writeBudgetCount() : defaults.count(),
+            builder.writeBudget(
+                    target.writeBudgetCount() != null ? target.writeBudgetCount() : defaults.count(),
                     target.writeBudgetWindow() != null ? target.writeBudgetWindow() : defaults.window());
         }
         if (target.concurrency() != null) {

@@ -18,8 +18,7 @@ import java.util.Map;
 public final class CheckRunner {
 
     /** @param findingsByClass every error class with its count, in {@code ErrorClass} order (docs/readiness-rules.md) */
-    public record Outcome(CheckSummary summary, Path report, Map<String, Long> findingsByClass) {
-    }
+    public record Outcome(CheckSummary summary, Path report, Map<String, Long> findingsByClass) {}
 
     private final DirsyncConfig config;
     private final Clock clock;
@@ -35,7 +34,8 @@ public final class CheckRunner {
     }
 
     public Outcome run(ReportFormat format, Path output, SyncListener listener) {
-        ReportFiles.Target target = output != null ? new ReportFiles.Target(output, format)
+        ReportFiles.Target target = output != null
+                ? new ReportFiles.Target(output, format)
                 : ReportFiles.Target.in(config.report().directory(), format);
         ReportFiles reports = new ReportFiles(List.of(target), Adapters.reportContext(config, clock.instant()));
         boolean committed = false;

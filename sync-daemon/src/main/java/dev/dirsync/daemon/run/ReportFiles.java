@@ -24,8 +24,7 @@ import java.util.List;
  * good one.
  */
 final class ReportFiles implements FindingSink {
-    private record Open(Path target, Path temp, OutputStream stream, ReportWriter writer) {
-    }
+    private record Open(Path target, Path temp, OutputStream stream, ReportWriter writer) {}
 
     /** One report file to write. */
     record Target(Path file, ReportFormat format) {
@@ -65,7 +64,11 @@ final class ReportFiles implements FindingSink {
             for (Open file : open) {
                 file.writer().close();
                 file.stream().close();
-                Files.move(file.temp(), file.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        file.temp(),
+                        file.target(),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             discard();

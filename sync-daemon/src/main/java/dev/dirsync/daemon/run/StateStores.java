@@ -14,8 +14,7 @@ public final class StateStores {
     /** Room for the runs' own work plus a clustered scheduler's job store, which shares the pool. */
     private static final int POSTGRES_POOL_SIZE = 8;
 
-    private StateStores() {
-    }
+    private StateStores() {}
 
     public static StateStore open(DirsyncConfig config) {
         return JdbcStateStore.open(settings(config.state()));
@@ -38,7 +37,8 @@ public final class StateStores {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        int poolSize = url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") ? POSTGRES_POOL_SIZE
+        int poolSize = url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")
+                ? POSTGRES_POOL_SIZE
                 : StateStoreSettings.DEFAULT_POOL_SIZE;
         return new StateStoreSettings(url, state.user(), state.password(), poolSize);
     }

@@ -2,13 +2,13 @@ package dev.dirsync.daemon.run;
 
 import dev.dirsync.core.engine.RunOptions;
 import dev.dirsync.core.engine.RunResult;
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncEngine;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.mapping.MailUserMapper;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.StateStore;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.daemon.config.DirsyncConfig;
 import dev.dirsync.report.ReportFormat;
 import java.nio.file.Path;
@@ -54,10 +54,12 @@ public final class SyncRunner {
     public Outcome run(RunOptions options, SyncListener listener, BooleanSupplier stopSignal) {
         Adapters.validate(config);
         Path dir = config.report().directory();
-        ReportFiles reports = new ReportFiles(reportFormats.stream().map(f -> ReportFiles.Target.in(dir, f)).toList(),
+        ReportFiles reports = new ReportFiles(
+                reportFormats.stream().map(f -> ReportFiles.Target.in(dir, f)).toList(),
                 Adapters.reportContext(config));
         boolean committed = false;
-        try (DirectorySource source = Adapters.openSource(config); CloudDirectory cloud = Adapters.openTarget(config)) {
+        try (DirectorySource source = Adapters.openSource(config);
+                CloudDirectory cloud = Adapters.openTarget(config)) {
             LOG.info("sync {} -> {}{}", source.describe(), cloud.describe(), options.dryRun() ? " (dry run)" : "");
             SyncEngine engine = SyncEngine.builder()
                     .source(source, Adapters.sourceKey(config))
@@ -73,7 +75,11 @@ public final class SyncRunner {
             RunResult result = engine.run(options);
             reports.commit();
             committed = true;
-            LOG.info("{} run {} finished {}: {}", result.type().label(), result.runId(), result.status().label(),
+            LOG.info(
+                    "{} run {} finished {}: {}",
+                    result.type().label(),
+                    result.runId(),
+                    result.status().label(),
                     result.summary().line());
             return new Outcome(result, reports.targets());
         } finally {

@@ -37,6 +37,7 @@ public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** How long a run in progress may take to stop; the service manager waits a little longer. */
     public static final Duration STOP_WITHIN = Duration.ofSeconds(25);
+
     private static final List<ReportFormat> REPORTS = List.of(ReportFormat.CSV, ReportFormat.JSON, ReportFormat.HTML);
 
     private final StateStore state;
@@ -74,18 +75,33 @@ public final class Daemon {
             RunMetrics metrics = new RunMetrics();
             metrics.seed(state.recentRuns(FirstFires.historyNeeded()));
             SyncRunner runner = new SyncRunner(config, state, REPORTS);
-            RunCoordinator coordinator = new RunCoordinator((options, listener, stop) -> runner.run(options, listener, stop)
-                    .result(), state, shared.<RunLock>map(ClusterRunLock::new).orElse(RunLock.LOCAL), metrics, node,
+            RunCoordinator coordinator = new RunCoordinator(
+                    (options, listener, stop) ->
+                            runner.run(options, listener, stop).result(),
+                    state,
+                    shared.<RunLock>map(ClusterRunLock::new).orElse(RunLock.LOCAL),
+                    metrics,
+                    node,
                     config.schedule().staging());
-            FirstFires first = FirstFires.from(state.recentRuns(FirstFires.historyNeeded()), config.schedule(),
-                    Instant.now());
+            FirstFires first =
+                    FirstFires.from(state.recentRuns(FirstFires.historyNeeded()), config.schedule(), Instant.now());
             SyncScheduler scheduler = SyncScheduler.create(config.schedule(), first, coordinator, shared, node);
             opened.push(scheduler::close);
-            AdminServer admin = AdminServer.start(config.admin(), AdminToken.forServer(config.admin()),
-                    new AdminContext(coordinator, state, scheduler, metrics, config.report().directory()));
+            AdminServer admin = AdminServer.start(
+                    config.admin(),
+                    AdminToken.forServer(config.admin()),
+                    new AdminContext(
+                            coordinator,
+                            state,
+                            scheduler,
+                            metrics,
+                            config.report().directory()));
             opened.push(admin::close);
             scheduler.start();
-            LOG.info("dirsync daemon {} running{}", node, config.schedule().staging() ? " in staging mode (plans only)" : "");
+            LOG.info(
+                    "dirsync daemon {} running{}",
+                    node,
+                    config.schedule().staging() ? " in staging mode (plans only)" : "");
             started = true;
             return new Daemon(state, coordinator, scheduler, admin);
         } finally {
@@ -116,11 +132,13 @@ public final class Daemon {
         scheduler.pause();
         boolean idle = coordinator.stop(STOP_WITHIN);
         if (!idle) {
-            LOG.warn("the run in progress did not stop within {}s; it will be marked failed at the next start",
+            LOG.warn(
+                    "the run in progress did not stop within {}s; it will be marked failed at the next start",
                     STOP_WITHIN.toSeconds());
         }
         try {
-            closeInTurn(List.<Runnable>of(admin::close, () -> scheduler.close(idle), state::close).iterator());
+            closeInTurn(List.<Runnable>of(admin::close, () -> scheduler.close(idle), state::close)
+                    .iterator());
             LOG.info("dirsync daemon stopped");
         } finally {
             stopped.countDown();

@@ -20,6 +20,7 @@ public final class ClusterRunLock implements RunLock {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRunLock.class);
     /** The advisory lock key: "dirsync" in ASCII. */
     static final long KEY = 0x64697273796e63L;
+
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final DataSource dataSource;
@@ -71,7 +72,8 @@ public final class ClusterRunLock implements RunLock {
     }
 
     private static void release(Connection connection) {
-        try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        try (connection;
+                PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             statement.setLong(1, KEY);
             statement.execute();
         } catch (SQLException e) {

@@ -19,8 +19,7 @@ public final class DaemonLogging {
     public static final String LOG_DIR_PROPERTY = "dirsync.logDir";
     private static final Logger LOG = LoggerFactory.getLogger(DaemonLogging.class);
 
-    private DaemonLogging() {
-    }
+    private DaemonLogging() {}
 
     public static void configure(Path configFile) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

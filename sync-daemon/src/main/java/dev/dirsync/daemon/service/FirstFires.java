@@ -23,9 +23,12 @@ public record FirstFires(Instant delta, Instant full) {
 
     public static FirstFires from(List<RunRecord> recentFirst, ScheduleConfig schedule, Instant now) {
         Optional<RunRecord> last = recentFirst.stream().findFirst();
-        Optional<RunRecord> lastFull = recentFirst.stream().filter(r -> r.type() == RunType.FULL).findFirst();
-        Instant delta = last.map(r -> r.started().plus(schedule.deltaInterval())).orElse(now.plus(schedule.deltaInterval()));
-        Instant full = lastFull.map(r -> r.started().plus(Duration.ofSeconds(1))).orElse(now);
+        Optional<RunRecord> lastFull =
+                recentFirst.stream().filter(r -> r.type() == RunType.FULL).findFirst();
+        Instant delta =
+                last.map(r -> r.started().plus(schedule.deltaInterval())).orElse(now.plus(schedule.deltaInterval()));
+        Instant full =
+                lastFull.map(r -> r.started().plus(Duration.ofSeconds(1))).orElse(now);
         return new FirstFires(delta, full);
     }
 

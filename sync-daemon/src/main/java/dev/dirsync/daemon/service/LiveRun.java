@@ -1,8 +1,8 @@
 package dev.dirsync.daemon.service;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.engine.SyncListener;
 import dev.dirsync.core.model.Change;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,11 @@ public final class LiveRun implements SyncListener {
     public void started(long id, RunType actualType) {
         this.type = actualType;
         MDC.put(MDC_KEY, Long.toString(id));
-        LOG.info("{} run {} started ({}{})", actualType.label(), id, request.kind(),
+        LOG.info(
+                "{} run {} started ({}{})",
+                actualType.label(),
+                id,
+                request.kind(),
                 request.scheduledFor() == null ? "" : " for the slot at " + request.scheduledFor());
         runId.complete(id);
     }
@@ -89,12 +93,25 @@ public final class LiveRun implements SyncListener {
 
     public View view() {
         Long id = runId.getNow(0L);
-        return new View(request.id(), id == null ? 0 : id, type, request.kind(), request.scheduledFor(), started, stage,
+        return new View(
+                request.id(),
+                id == null ? 0 : id,
+                type,
+                request.kind(),
+                request.scheduledFor(),
+                started,
+                stage,
                 counts);
     }
 
     /** A snapshot for the admin API. */
-    public record View(long request, long runId, RunType type, String kind, Instant scheduledFor, Instant started,
-                       String stage, RunSummary counts) {
-    }
+    public record View(
+            long request,
+            long runId,
+            RunType type,
+            String kind,
+            Instant scheduledFor,
+            Instant started,
+            String stage,
+            RunSummary counts) {}
 }

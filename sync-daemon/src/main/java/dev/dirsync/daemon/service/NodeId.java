@@ -5,8 +5,7 @@ import java.net.UnknownHostException;
 
 /** This daemon's name in run records and in a scheduler cluster: host name and process id. */
 public final class NodeId {
-    private NodeId() {
-    }
+    private NodeId() {}
 
     public static String current() {
         String host;

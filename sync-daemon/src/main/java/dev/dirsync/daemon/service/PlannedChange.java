@@ -13,17 +13,25 @@ import java.util.Set;
  * A change a staging run would have exported: its kind, the object and the properties it would
  * set (all present ones for a create, the changed ones for an update). Never a password.
  */
-public record PlannedChange(String kind, String anchor, String cloudId, String userPrincipalName,
-                            Map<String, Object> properties) {
+public record PlannedChange(
+        String kind, String anchor, String cloudId, String userPrincipalName, Map<String, Object> properties) {
 
     static PlannedChange of(Change change) {
         if (change instanceof Change.Create create) {
-            return new PlannedChange("create", create.anchor().value(), null, create.user().userPrincipalName(),
+            return new PlannedChange(
+                    "create",
+                    create.anchor().value(),
+                    null,
+                    create.user().userPrincipalName(),
                     properties(create.user(), EnumSet.allOf(MailUserField.class), true));
         }
         if (change instanceof Change.Update update) {
-            return new PlannedChange("update", update.anchor().value(), update.cloudId(),
-                    update.user().userPrincipalName(), properties(update.user(), update.changed(), false));
+            return new PlannedChange(
+                    "update",
+                    update.anchor().value(),
+                    update.cloudId(),
+                    update.user().userPrincipalName(),
+                    properties(update.user(), update.changed(), false));
         }
         Change.Remove remove = (Change.Remove) change;
         return new PlannedChange("remove", remove.anchor().value(), remove.cloudId(), null, Map.of());

@@ -27,8 +27,7 @@ final class QuartzTables {
     /** "qrtzddl" in ASCII: serializes the check and the creation between daemons. */
     private static final long DDL_LOCK = 0x7172747a64646cL;
 
-    private QuartzTables() {
-    }
+    private QuartzTables() {}
 
     static void ensure(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
@@ -47,8 +46,8 @@ final class QuartzTables {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new UnavailableException("cannot prepare the scheduler's tables in the state database: "
-                    + e.getMessage(), e);
+            throw new UnavailableException(
+                    "cannot prepare the scheduler's tables in the state database: " + e.getMessage(), e);
         }
     }
 

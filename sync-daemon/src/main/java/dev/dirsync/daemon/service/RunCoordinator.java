@@ -43,8 +43,7 @@ public final class RunCoordinator {
     }
 
     /** The answer to an operator's request: its state, and whether it waits behind a run. */
-    public record Submission(RequestState request, boolean queued, Optional<LiveRun.View> running) {
-    }
+    public record Submission(RequestState request, boolean queued, Optional<LiveRun.View> running) {}
 
     private final RunExecutor executor;
     private final StateStore state;
@@ -71,8 +70,8 @@ public final class RunCoordinator {
     /**
      * @param staging runs plan but never export (dry runs); the latest plan is kept
      */
-    public RunCoordinator(RunExecutor executor, StateStore state, RunLock lock, RunMetrics metrics, String node,
-                          boolean staging) {
+    public RunCoordinator(
+            RunExecutor executor, StateStore state, RunLock lock, RunMetrics metrics, String node, boolean staging) {
         this.executor = executor;
         this.state = state;
         this.lock = lock;
@@ -102,7 +101,10 @@ public final class RunCoordinator {
                 }
                 RequestState waiting = new RequestState(queued.id(), queued.type(), RequestState.QUEUED, 0, null);
                 requests.put(queued.id(), waiting);
-                LOG.info("a run is in progress: {} run request {} is queued", queued.type().label(), queued.id());
+                LOG.info(
+                        "a run is in progress: {} run request {} is queued",
+                        queued.type().label(),
+                        queued.id());
                 return new Submission(waiting, true, currentView());
             }
             request = newRequest(type, TriggerText.OPERATOR, null);
@@ -169,8 +171,10 @@ public final class RunCoordinator {
         stopping.set(true);
         synchronized (monitor) {
             if (queued != null) {
-                requests.put(queued.id(), new RequestState(queued.id(), queued.type(), RequestState.FAILED, 0,
-                        "dropped: the daemon shut down"));
+                requests.put(
+                        queued.id(),
+                        new RequestState(
+                                queued.id(), queued.type(), RequestState.FAILED, 0, "dropped: the daemon shut down"));
                 queued = null;
             }
         }
@@ -244,7 +248,11 @@ public final class RunCoordinator {
             current = live;
         }
         RunOptions options = new RunOptions(request.type(), staging, request.triggerText(node));
-        LOG.debug("starting {} run ({}{})", request.type().label(), options.trigger(), staging ? ", staging: plan only" : "");
+        LOG.debug(
+                "starting {} run ({}{})",
+                request.type().label(),
+                options.trigger(),
+                staging ? ", staging: plan only" : "");
         metrics.started();
         long began = System.nanoTime();
         RunType type = request.type();
@@ -259,16 +267,20 @@ public final class RunCoordinator {
             }
         } catch (RunStoppedException e) {
             message = e.getMessage();
-            LOG.warn("{} run stopped for shutdown after its current batch; the next run picks up from the state",
+            LOG.warn(
+                    "{} run stopped for shutdown after its current batch; the next run picks up from the state",
                     request.type().label());
         } catch (DirsyncException e) {
             message = e.getMessage();
             LOG.error("{} run failed: {}", request.type().label(), e.getMessage());
         } finally {
-            metrics.finished(type, status, live.view().counts(), Duration.ofNanos(System.nanoTime() - began),
-                    Instant.now());
+            metrics.finished(
+                    type, status, live.view().counts(), Duration.ofNanos(System.nanoTime() - began), Instant.now());
             long runId = live.view().runId();
-            finish(request, runId, runId == 0 && status == RunStatus.FAILED ? RequestState.FAILED : RequestState.FINISHED,
+            finish(
+                    request,
+                    runId,
+                    runId == 0 && status == RunStatus.FAILED ? RequestState.FAILED : RequestState.FINISHED,
                     message);
             live.ended();
             synchronized (monitor) {

@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
  */
 public interface RunLock {
     /** For a state store only this process uses. */
-    RunLock LOCAL = giveUp -> () -> { };
+    RunLock LOCAL = giveUp -> () -> {};
 
     /**
      * Waits until this daemon holds the lock.

@@ -1,8 +1,8 @@
 package dev.dirsync.daemon.service;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,16 +28,22 @@ public final class RunMetrics {
     private final AtomicLong running = new AtomicLong();
 
     public RunMetrics() {
-        read = Counter.builder("dirsync.objects.read").description("Directory entries read by runs")
+        read = Counter.builder("dirsync.objects.read")
+                .description("Directory entries read by runs")
                 .register(registry);
         exported = Counter.builder("dirsync.objects.exported")
-                .description("Creates, updates and removals the cloud accepted").register(registry);
-        failed = Counter.builder("dirsync.objects.failed").description("Changes the cloud refused or that failed")
+                .description("Creates, updates and removals the cloud accepted")
+                .register(registry);
+        failed = Counter.builder("dirsync.objects.failed")
+                .description("Changes the cloud refused or that failed")
                 .register(registry);
         Gauge.builder("dirsync.last.success.time", lastSuccessMillis, v -> v.get() / 1000.0)
                 .description("When the last successful (or partial) run finished, in seconds since the epoch; 0 before"
-                        + " the first").baseUnit("seconds").register(registry);
-        Gauge.builder("dirsync.run.active", running, AtomicLong::get).description("1 while this daemon runs a sync")
+                        + " the first")
+                .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("dirsync.run.active", running, AtomicLong::get)
+                .description("1 while this daemon runs a sync")
                 .register(registry);
         for (RunType type : RunType.values()) {
             for (RunStatus status : RunStatus.values()) {
@@ -52,7 +58,8 @@ public final class RunMetrics {
     /** Seeds the last-success gauge from the history (most recent first). */
     public void seed(List<RunRecord> recent) {
         recent.stream()
-                .filter(r -> r.finished() != null && (r.status() == RunStatus.SUCCESS || r.status() == RunStatus.PARTIAL))
+                .filter(r ->
+                        r.finished() != null && (r.status() == RunStatus.SUCCESS || r.status() == RunStatus.PARTIAL))
                 .findFirst()
                 .ifPresent(r -> lastSuccessMillis.set(r.finished().toEpochMilli()));
     }
@@ -84,12 +91,17 @@ public final class RunMetrics {
     }
 
     private Counter runs(RunType type, RunStatus status) {
-        return Counter.builder("dirsync.runs").description("Runs by type and how they ended")
-                .tag("type", type.label()).tag("status", status.label()).register(registry);
+        return Counter.builder("dirsync.runs")
+                .description("Runs by type and how they ended")
+                .tag("type", type.label())
+                .tag("status", status.label())
+                .register(registry);
     }
 
     private Timer timer(RunType type) {
-        return Timer.builder("dirsync.run.duration").description("How long runs took").tag("type", type.label())
+        return Timer.builder("dirsync.run.duration")
+                .description("How long runs took")
+                .tag("type", type.label())
                 .register(registry);
     }
 }

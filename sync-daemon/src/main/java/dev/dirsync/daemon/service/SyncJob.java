@@ -23,7 +23,8 @@ final class SyncJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        RunType type = RunType.valueOf(context.getMergedJobDataMap().getString(TYPE).toUpperCase(Locale.ROOT));
+        RunType type =
+                RunType.valueOf(context.getMergedJobDataMap().getString(TYPE).toUpperCase(Locale.ROOT));
         coordinator.runScheduled(type, context.getScheduledFireTime().toInstant());
     }
 }

@@ -42,6 +42,7 @@ public final class SyncScheduler implements AutoCloseable {
     static final TriggerKey FULL = new TriggerKey("full", GROUP);
     /** Cluster check-in: a dead daemon's slots are taken over about 10 to 20 seconds after it died. */
     static final long CLUSTER_CHECKIN_MILLIS = 5_000;
+
     private static final String CLUSTER_DATA_SOURCE = "dirsyncState";
 
     private final Scheduler scheduler;
@@ -59,15 +60,20 @@ public final class SyncScheduler implements AutoCloseable {
      *
      * @param clusterStore the shared PostgreSQL state database; empty for an in-memory job store
      */
-    public static SyncScheduler create(ScheduleConfig schedule, FirstFires first, RunCoordinator coordinator,
-                                       Optional<DataSource> clusterStore, String node) {
+    public static SyncScheduler create(
+            ScheduleConfig schedule,
+            FirstFires first,
+            RunCoordinator coordinator,
+            Optional<DataSource> clusterStore,
+            String node) {
         try {
-            Properties properties = clusterStore.isPresent() ? clusteredProperties(node, schedule)
-                    : memoryProperties(node, schedule);
+            Properties properties =
+                    clusterStore.isPresent() ? clusteredProperties(node, schedule) : memoryProperties(node, schedule);
             if (clusterStore.isPresent()) {
                 QuartzTables.ensure(clusterStore.get());
-                DBConnectionManager.getInstance().addConnectionProvider(CLUSTER_DATA_SOURCE,
-                        new DataSourceConnectionProvider(clusterStore.get()));
+                DBConnectionManager.getInstance()
+                        .addConnectionProvider(
+                                CLUSTER_DATA_SOURCE, new DataSourceConnectionProvider(clusterStore.get()));
             }
             Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
             scheduler.setJobFactory((bundle, owner) -> new SyncJob(coordinator));
@@ -82,9 +88,12 @@ public final class SyncScheduler implements AutoCloseable {
     public void start() {
         try {
             scheduler.start();
-            LOG.info("schedule started ({}): delta every {}, full on '{}'; next delta {}, next full {}",
-                    clustered ? "clustered on the state database" : "in memory", schedule.deltaInterval(),
-                    schedule.fullCron(), nextDelta().map(Instant::toString).orElse("-"),
+            LOG.info(
+                    "schedule started ({}): delta every {}, full on '{}'; next delta {}, next full {}",
+                    clustered ? "clustered on the state database" : "in memory",
+                    schedule.deltaInterval(),
+                    schedule.fullCron(),
+                    nextDelta().map(Instant::toString).orElse("-"),
                     nextFull().map(Instant::toString).orElse("-"));
         } catch (SchedulerException e) {
             throw new DirsyncException("cannot start the schedule: " + e.getMessage(), e);
@@ -143,8 +152,12 @@ public final class SyncScheduler implements AutoCloseable {
 
     /** Adds the job and both triggers; a clustered store keeps triggers that already match the schedule. */
     private void install(FirstFires first) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(SyncJob.class).withIdentity(JOB).storeDurably().requestRecovery(false)
-                .withDescription("a dirsync run; the trigger says which type").build();
+        JobDetail job = JobBuilder.newJob(SyncJob.class)
+                .withIdentity(JOB)
+                .storeDurably()
+                .requestRecovery(false)
+                .withDescription("a dirsync run; the trigger says which type")
+                .build();
         if (!scheduler.checkExists(JOB)) {
             try {
                 scheduler.addJob(job, false);
@@ -165,7 +178,9 @@ public final class SyncScheduler implements AutoCloseable {
                 LOG.debug("another daemon scheduled {} first", wanted.getKey().getName());
             }
         } else if (!sameSchedule(existing, wanted)) {
-            LOG.info("the {} schedule changed in the configuration; replacing it", wanted.getKey().getName());
+            LOG.info(
+                    "the {} schedule changed in the configuration; replacing it",
+                    wanted.getKey().getName());
             scheduler.rescheduleJob(wanted.getKey(), wanted);
         }
     }
@@ -182,7 +197,10 @@ public final class SyncScheduler implements AutoCloseable {
 
     /** Missed delta slots collapse into one run, now; the interval then counts from it. */
     Trigger deltaTrigger(Instant start) {
-        return TriggerBuilder.newTrigger().withIdentity(DELTA).forJob(JOB).usingJobData(SyncJob.TYPE, "delta")
+        return TriggerBuilder.newTrigger()
+                .withIdentity(DELTA)
+                .forJob(JOB)
+                .usingJobData(SyncJob.TYPE, "delta")
                 .startAt(Date.from(start))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(schedule.deltaInterval().toMillis())
@@ -193,7 +211,10 @@ public final class SyncScheduler implements AutoCloseable {
 
     /** A missed full slot runs once, now; the cron's next slot follows as usual. */
     Trigger fullTrigger(Instant start) {
-        return TriggerBuilder.newTrigger().withIdentity(FULL).forJob(JOB).usingJobData(SyncJob.TYPE, "full")
+        return TriggerBuilder.newTrigger()
+                .withIdentity(FULL)
+                .forJob(JOB)
+                .usingJobData(SyncJob.TYPE, "full")
                 .startAt(Date.from(start))
                 .withSchedule(CronScheduleBuilder.cronSchedule(schedule.fullCron())
                         .withMisfireHandlingInstructionFireAndProceed())

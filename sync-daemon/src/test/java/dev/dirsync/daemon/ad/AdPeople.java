@@ -53,7 +53,8 @@ final class AdPeople implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             people.addPerson(i);
         }
-        admin.add(new AddRequest(people.group(),
+        admin.add(new AddRequest(
+                people.group(),
                 new Attribute("objectClass", "top", "group"),
                 new Attribute("sAMAccountName", "itg" + people.tag),
                 new Attribute("member", people.dns)));
@@ -119,7 +120,8 @@ final class AdPeople implements AutoCloseable {
     private void addPerson(int i) throws LDAPException {
         String account = account(i);
         String dn = "CN=Person " + tag + " " + i + "," + people();
-        admin.add(new AddRequest(dn,
+        admin.add(new AddRequest(
+                dn,
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
                 new Attribute("sAMAccountName", account),
                 new Attribute("userPrincipalName", account + "@corp.example.com"),
@@ -129,7 +131,9 @@ final class AdPeople implements AutoCloseable {
                 new Attribute("displayName", "Person Number " + i),
                 new Attribute("mail", account + "@corp.example.com"),
                 new Attribute("mailNickname", account),
-                new Attribute("proxyAddresses", "SMTP:" + account + "@corp.example.com",
+                new Attribute(
+                        "proxyAddresses",
+                        "SMTP:" + account + "@corp.example.com",
                         "smtp:" + account + ".alias@corp.example.com"),
                 new Attribute("targetAddress", "SMTP:" + account + "@mail.example.net")));
         SearchResultEntry entry = admin.getEntry(dn, "objectGUID");

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.dirsync.core.engine.RunResult;
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.daemon.cli.ExitCode;
 import dev.dirsync.daemon.config.DirsyncConfig;
@@ -94,8 +94,10 @@ class SambaAdSyncIT {
         assertThat(first.get("mail")).isEqualTo(people.account(0) + "@mail.example.net");
         assertThat(first.get("mailNickname")).isEqualTo(people.account(0));
         assertThat(first.get("userPrincipalName")).isEqualTo(people.account(0) + "@corp.example.com");
-        assertThat(first.get("otherMails")).as("mail is targetAddress; every proxy address is another")
-                .isEqualTo(List.of(people.account(0) + "@corp.example.com", people.account(0) + ".alias@corp.example.com"));
+        assertThat(first.get("otherMails"))
+                .as("mail is targetAddress; every proxy address is another")
+                .isEqualTo(List.of(
+                        people.account(0) + "@corp.example.com", people.account(0) + ".alias@corp.example.com"));
     }
 
     @Test
@@ -168,8 +170,10 @@ class SambaAdSyncIT {
         assertThat(cloud.stats().deletes()).isZero();
         assertThat(cloudAnchors()).containsAll(anchorsOf(MASS_DELETED));
         try (StateStore state = StateStores.open(config)) {
-            assertThat(state.pendingRemovals()).extracting(PendingRemoval::anchor)
-                    .containsExactlyInAnyOrderElementsOf(anchorsOf(MASS_DELETED).stream().map(Anchor::new).toList());
+            assertThat(state.pendingRemovals())
+                    .extracting(PendingRemoval::anchor)
+                    .containsExactlyInAnyOrderElementsOf(
+                            anchorsOf(MASS_DELETED).stream().map(Anchor::new).toList());
             assertThat(state.recentRuns(1).get(0).status()).isEqualTo(RunStatus.DELETION_THRESHOLD_EXCEEDED);
         }
     }
@@ -203,10 +207,17 @@ class SambaAdSyncIT {
         everyoneSynced();
         String sourceKey = Adapters.sourceKey(config);
         try (StateStore state = StateStores.open(config)) {
-            AdUsnCursor stored = AdUsnCursor.parse(state.cursor(sourceKey).orElseThrow()).orElseThrow();
+            AdUsnCursor stored =
+                    AdUsnCursor.parse(state.cursor(sourceKey).orElseThrow()).orElseThrow();
             DcState dc = stored.dc();
-            SyncCursor restored = new AdUsnCursor(new DcState(dc.host(), dc.dsServiceName(),
-                    "00112233445566778899aabbccddeeff", dc.highestCommittedUsn()), stored.scope()).toCursor();
+            SyncCursor restored = new AdUsnCursor(
+                            new DcState(
+                                    dc.host(),
+                                    dc.dsServiceName(),
+                                    "00112233445566778899aabbccddeeff",
+                                    dc.highestCommittedUsn()),
+                            stored.scope())
+                    .toCursor();
             state.saveCursor(sourceKey, restored);
         }
         cloud.resetStats();
@@ -267,7 +278,8 @@ class SambaAdSyncIT {
         EmulatorStats stats = cloud.stats();
         assertThat(stats.deletes()).isEqualTo(1);
         assertThat(stats.creates() + stats.updates()).isZero();
-        assertThat(cloudAnchors()).doesNotContain(people.anchor(i))
+        assertThat(cloudAnchors())
+                .doesNotContain(people.anchor(i))
                 .containsExactlyInAnyOrderElementsOf(remainingAnchors());
         return result.summary();
     }
@@ -275,7 +287,9 @@ class SambaAdSyncIT {
     /** The state most scenarios start from: a full run has created every person in the cloud. */
     private void everyoneSynced() {
         RunResult result = run(RunType.FULL);
-        assertThat(result.status()).as("the full run every scenario starts from").isEqualTo(RunStatus.SUCCESS);
+        assertThat(result.status())
+                .as("the full run every scenario starts from")
+                .isEqualTo(RunStatus.SUCCESS);
         assertThat(cloud.users()).hasSize(PEOPLE);
     }
 
@@ -284,12 +298,16 @@ class SambaAdSyncIT {
     }
 
     private Map<String, Object> cloudUser(String anchor) {
-        return cloud.users().stream().filter(u -> anchor.equals(u.get("onPremisesImmutableId"))).findFirst()
+        return cloud.users().stream()
+                .filter(u -> anchor.equals(u.get("onPremisesImmutableId")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no cloud user with anchor " + anchor));
     }
 
     private List<String> cloudAnchorList() {
-        return cloud.users().stream().map(u -> (String) u.get("onPremisesImmutableId")).toList();
+        return cloud.users().stream()
+                .map(u -> (String) u.get("onPremisesImmutableId"))
+                .toList();
     }
 
     private Set<String> cloudAnchors() {
@@ -297,7 +315,10 @@ class SambaAdSyncIT {
     }
 
     private List<String> remainingAnchors() {
-        return IntStream.range(0, PEOPLE).filter(i -> !gone.contains(i)).mapToObj(people::anchor).toList();
+        return IntStream.range(0, PEOPLE)
+                .filter(i -> !gone.contains(i))
+                .mapToObj(people::anchor)
+                .toList();
     }
 
     private List<String> anchorsOf(List<Integer> indexes) {

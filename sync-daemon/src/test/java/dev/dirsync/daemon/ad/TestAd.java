@@ -19,7 +19,8 @@ record TestAd(String url, String bindDn, String password) {
     static final String DOMAIN = "DC=corp,DC=example,DC=com";
 
     static TestAd fromEnv() {
-        return new TestAd(env("DIRSYNC_TEST_AD_URL", "ldap://127.0.0.1:389"),
+        return new TestAd(
+                env("DIRSYNC_TEST_AD_URL", "ldap://127.0.0.1:389"),
                 env("DIRSYNC_TEST_AD_BIND", "Administrator@corp.example.com"),
                 env("DIRSYNC_TEST_AD_PASSWORD", "Dirsync-Test-Passw0rd"));
     }

@@ -34,8 +34,11 @@ class AdminApiTest {
 
     @BeforeEach
     void start() {
-        cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(DaemonFixture.CLIENT_ID)
-                .clientSecret(DaemonFixture.CLIENT_SECRET).writesPerSecond(25).build());
+        cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId(DaemonFixture.CLIENT_ID)
+                .clientSecret(DaemonFixture.CLIENT_SECRET)
+                .writesPerSecond(25)
+                .build());
     }
 
     private void startDaemon(String extra) {
@@ -59,26 +62,35 @@ class AdminApiTest {
         Api wrong = new Api(fixture.adminUrl(), fixture.token() + "x");
 
         for (String path : new String[] {"/api/status", "/api/runs", "/metrics", "/", "/api/report?format=csv"}) {
-            assertThat(anonymous.send(HttpRequest.newBuilder(URI.create(fixture.adminUrl() + path)).GET()).status())
-                    .as(path).isEqualTo(401);
+            assertThat(anonymous
+                            .send(HttpRequest.newBuilder(URI.create(fixture.adminUrl() + path))
+                                    .GET())
+                            .status())
+                    .as(path)
+                    .isEqualTo(401);
             assertThat(wrong.get(path).status()).as(path).isEqualTo(401);
         }
         Api.Reply denied = wrong.post("/api/runs?type=full", null);
         assertThat(denied.status()).isEqualTo(401);
-        assertThat(denied.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Bearer"));
+        assertThat(denied.raw().headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(cloud.users()).isEmpty();
         assertThat(api.get("/api/status").status()).isEqualTo(200);
         String basic = Base64.getEncoder().encodeToString(("admin:" + fixture.token()).getBytes());
-        assertThat(api.send(HttpRequest.newBuilder(URI.create(fixture.adminUrl() + "/")).GET()
-                .header("Authorization", "Basic " + basic)).status()).as("a browser's Basic login").isEqualTo(200);
+        assertThat(api.send(HttpRequest.newBuilder(URI.create(fixture.adminUrl() + "/"))
+                                .GET()
+                                .header("Authorization", "Basic " + basic))
+                        .status())
+                .as("a browser's Basic login")
+                .isEqualTo(200);
     }
 
     @Test
     void generatedToken_isReadableByItsOwnerOnly() throws Exception {
         startDaemon(null);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fixture.tokenFile()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fixture.tokenFile())))
+                .isEqualTo("rw-------");
         assertThat(fixture.token()).hasSizeGreaterThanOrEqualTo(40);
     }
 
@@ -92,7 +104,9 @@ class AdminApiTest {
         assertThat(status.path("schedule").path("nextFull").asText()).isNotEmpty();
         assertThat(status.path("current").isNull()).isTrue();
         assertThat(status.path("lastRuns").isArray()).isTrue();
-        assertThat(api.get("/api/report?format=csv").status()).as("no report before the first run").isEqualTo(404);
+        assertThat(api.get("/api/report?format=csv").status())
+                .as("no report before the first run")
+                .isEqualTo(404);
 
         Api.Reply started = api.post("/api/runs", "{\"type\":\"full\"}");
         assertThat(started.status()).isEqualTo(202);
@@ -109,19 +123,26 @@ class AdminApiTest {
         assertThat(live.path("current").path("counts").has("read")).isTrue();
         assertThat(live.path("queued").path("type").asText()).isEqualTo("delta");
 
-        JsonNode run = api.await("/api/runs/" + runId, r -> !r.path("status").asText().equals("running"),
-                Duration.ofSeconds(60));
+        JsonNode run = api.await(
+                "/api/runs/" + runId, r -> !r.path("status").asText().equals("running"), Duration.ofSeconds(60));
         assertThat(run.path("type").asText()).isEqualTo("full");
         assertThat(run.path("trigger").asText()).isEqualTo("operator");
         assertThat(run.path("status").asText()).isIn("success", "partial");
-        assertThat(run.path("counts").path("created").asLong()).isEqualTo(cloud.users().size());
+        assertThat(run.path("counts").path("created").asLong())
+                .isEqualTo(cloud.users().size());
         assertThat(run.path("errors").isArray()).isTrue();
         assertThat(run.path("summary").asText()).startsWith("read=");
 
         long queuedRequest = second.json().path("request").asLong();
-        JsonNode queued = api.await("/api/requests/" + queuedRequest, r -> r.path("state").asText().equals("finished"),
+        JsonNode queued = api.await(
+                "/api/requests/" + queuedRequest,
+                r -> r.path("state").asText().equals("finished"),
                 Duration.ofSeconds(60));
-        assertThat(api.get("/api/runs/" + queued.path("runId").asLong()).json().path("counts").path("created").asLong())
+        assertThat(api.get("/api/runs/" + queued.path("runId").asLong())
+                        .json()
+                        .path("counts")
+                        .path("created")
+                        .asLong())
                 .isZero();
 
         JsonNode list = api.get("/api/runs?limit=5").json();
@@ -136,15 +157,22 @@ class AdminApiTest {
         assertThat(api.get("/api/report?format=pdf").status()).isEqualTo(400);
 
         String metrics = api.get("/metrics").body();
-        assertThat(metrics).containsPattern("dirsync_runs_total\\{status=\"(success|partial)\",type=\"full\"} [12].0")
+        assertThat(metrics)
+                .containsPattern("dirsync_runs_total\\{status=\"(success|partial)\",type=\"full\"} [12].0")
                 .containsPattern("dirsync_run_duration_seconds_count\\{type=\"full\"} [12]\n")
-                .contains("dirsync_objects_read_total").contains("dirsync_objects_exported_total")
-                .contains("dirsync_objects_failed_total").contains("dirsync_last_success_time_seconds");
+                .contains("dirsync_objects_read_total")
+                .contains("dirsync_objects_exported_total")
+                .contains("dirsync_objects_failed_total")
+                .contains("dirsync_last_success_time_seconds");
         assertThat(metrics).doesNotContain("dirsync_last_success_time_seconds 0.0");
 
         Api.Reply page = api.get("/");
-        assertThat(page.raw().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("text/html"));
-        assertThat(page.body()).contains("Recent runs").contains("/api/report?format=html").doesNotContain("<script");
+        assertThat(page.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("text/html"));
+        assertThat(page.body())
+                .contains("Recent runs")
+                .contains("/api/report?format=html")
+                .doesNotContain("<script");
     }
 
     @Test
@@ -169,14 +197,16 @@ class AdminApiTest {
         startDaemon("schedule:\n  staging: true\n");
 
         long runId = api.post("/api/runs?type=full", null).json().path("runId").asLong();
-        JsonNode run = api.await("/api/runs/" + runId, r -> !r.path("status").asText().equals("running"),
-                Duration.ofSeconds(60));
+        JsonNode run = api.await(
+                "/api/runs/" + runId, r -> !r.path("status").asText().equals("running"), Duration.ofSeconds(60));
 
         assertThat(cloud.users()).isEmpty();
         JsonNode pending = api.get("/api/pending").json();
         assertThat(pending.path("staging").asBoolean()).isTrue();
         assertThat(pending.path("runId").asLong()).isEqualTo(runId);
-        assertThat(pending.path("total").asLong()).isEqualTo(run.path("counts").path("created").asLong()).isPositive();
+        assertThat(pending.path("total").asLong())
+                .isEqualTo(run.path("counts").path("created").asLong())
+                .isPositive();
         JsonNode first = pending.path("changes").get(0);
         assertThat(first.path("kind").asText()).isEqualTo("create");
         assertThat(first.path("properties").path("userPrincipalName").asText()).endsWith("@example.com");

@@ -28,28 +28,63 @@ class AdminTlsTest {
     @Test
     void httpsWithTheConfiguredKey_andTheTokenFromTheConfiguration() throws Exception {
         Path keyStore = dir.resolve("admin.p12");
-        Process keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "admin", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "store-pass", "-keypass", "store-pass"))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "admin",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keyStore.toString(),
+                        "-storepass",
+                        "store-pass",
+                        "-keypass",
+                        "store-pass"))
+                .redirectErrorStream(true)
+                .start();
         assertThat(keytool.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        assertThat(keytool.exitValue())
+                .as(new String(keytool.getInputStream().readAllBytes()))
+                .isZero();
 
-        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(DaemonFixture.CLIENT_ID)
-                .clientSecret(DaemonFixture.CLIENT_SECRET).build())) {
+        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId(DaemonFixture.CLIENT_ID)
+                .clientSecret(DaemonFixture.CLIENT_SECRET)
+                .build())) {
             DaemonFixture fixture = DaemonFixture.create(dir, 5, cloud.url(), null, null);
             DirsyncConfig loaded = new ConfigLoader(Map.of()).load(fixture.config());
-            AdminConfig https = new AdminConfig("127.0.0.1", fixture.adminPort(), Secret.of("configured-token", "inline"),
-                    loaded.admin().tokenFile(), new AdminTlsConfig(keyStore, Secret.of("store-pass", "inline")), false);
+            AdminConfig https = new AdminConfig(
+                    "127.0.0.1",
+                    fixture.adminPort(),
+                    Secret.of("configured-token", "inline"),
+                    loaded.admin().tokenFile(),
+                    new AdminTlsConfig(keyStore, Secret.of("store-pass", "inline")),
+                    false);
             Daemon daemon = Daemon.start(loaded.withAdmin(https));
             try {
                 AdminClient client = AdminClient.forConfig(https);
                 assertThat(client.baseUrl()).startsWith("https://127.0.0.1:");
                 assertThat(client.get("/api/status").status()).isEqualTo(200);
 
-                AdminConfig plain = new AdminConfig("127.0.0.1", fixture.adminPort(), Secret.of("configured-token",
-                        "inline"), loaded.admin().tokenFile(), null, false);
+                AdminConfig plain = new AdminConfig(
+                        "127.0.0.1",
+                        fixture.adminPort(),
+                        Secret.of("configured-token", "inline"),
+                        loaded.admin().tokenFile(),
+                        null,
+                        false);
                 assertThatThrownBy(() -> AdminClient.forConfig(plain).get("/api/status"))
                         .isInstanceOf(UnavailableException.class);
             } finally {

@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
  * with it), and the run's summary.
  */
 public final class TimedRun {
-    private TimedRun() {
-    }
+    private TimedRun() {}
 
     public static void main(String[] args) {
         if (args.length != 2 || !(args[0].equals("full") || args[0].equals("delta"))) {
@@ -39,11 +38,19 @@ public final class TimedRun {
         long start = System.nanoTime();
         RunResult result;
         try (StateStore state = StateStores.open(config)) {
-            result = new SyncRunner(config, state).run(new RunOptions(type, false, "bench"), clock).result();
+            result = new SyncRunner(config, state)
+                    .run(new RunOptions(type, false, "bench"), clock)
+                    .result();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%s run (%s): %.1f s wall (%s); %s%n", result.type().label(),
-                result.status().label(), seconds, clock.summary(), result.summary().line());
+        System.out.printf(
+                Locale.ROOT,
+                "%s run (%s): %.1f s wall (%s); %s%n",
+                result.type().label(),
+                result.status().label(),
+                seconds,
+                clock.summary(),
+                result.summary().line());
     }
 
     /** Times the engine's stages ("reading cloud", "reading directory", ...), each until the next. */

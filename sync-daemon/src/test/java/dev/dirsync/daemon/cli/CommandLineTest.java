@@ -25,7 +25,9 @@ class CommandLineTest {
     }
 
     private Path config(String targetUrl, String sourceUrl) throws IOException {
-        Files.writeString(dir.resolve("d.ldif"), """
+        Files.writeString(
+                dir.resolve("d.ldif"),
+                """
                 dn: DC=corp,DC=example,DC=com
                 objectClass: top
                 objectClass: domain
@@ -45,7 +47,9 @@ class CommandLineTest {
                 objectGUID:: 8zbwMwTpS0Se9hjgAKbKCg==
                 """);
         Path file = dir.resolve("c.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 source:
                   url: %s
                   bindDn: CN=dirsync,DC=corp,DC=example,DC=com
@@ -57,30 +61,42 @@ class CommandLineTest {
                   tenantId: t
                   clientId: cli
                   clientSecret: cli-secret-value
-                """.formatted(sourceUrl, targetUrl, targetUrl));
+                """
+                        .formatted(sourceUrl, targetUrl, targetUrl));
         return file;
     }
 
     @Test
     void sync_printsExactlyOneSummaryLine_andExitsZero() throws IOException {
-        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder().clientId("cli")
-                .clientSecret("cli-secret-value").build())) {
-            int code = run("sync", "--config", config(cloud.url(), "embedded:d.ldif").toString());
+        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId("cli")
+                .clientSecret("cli-secret-value")
+                .build())) {
+            int code = run(
+                    "sync", "--config", config(cloud.url(), "embedded:d.ldif").toString());
             assertThat(err.toString()).isEmpty();
             assertThat(code).isZero();
-            assertThat(out.toString().lines().filter(l -> l.startsWith("read="))).containsExactly(
-                    "read=1 skipped=0 blocked=0 created=1 updated=0 deleted=0 unchanged=0 failed=0");
+            assertThat(out.toString().lines().filter(l -> l.startsWith("read=")))
+                    .containsExactly("read=1 skipped=0 blocked=0 created=1 updated=0 deleted=0 unchanged=0 failed=0");
         }
     }
 
     @Test
     void dryRun_printsPlannedAttributes() throws IOException {
-        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder().clientId("cli")
-                .clientSecret("cli-secret-value").build())) {
-            int code = run("sync", "--dry-run", "--config", config(cloud.url(), "embedded:d.ldif").toString());
+        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId("cli")
+                .clientSecret("cli-secret-value")
+                .build())) {
+            int code = run(
+                    "sync",
+                    "--dry-run",
+                    "--config",
+                    config(cloud.url(), "embedded:d.ldif").toString());
             assertThat(code).isZero();
-            assertThat(out.toString()).contains("create anna@example.com [8zbwMwTpS0Se9hjgAKbKCg==]")
-                    .contains("    displayName = 'Anna Schmidt'").contains("dry run: nothing was written");
+            assertThat(out.toString())
+                    .contains("create anna@example.com [8zbwMwTpS0Se9hjgAKbKCg==]")
+                    .contains("    displayName = 'Anna Schmidt'")
+                    .contains("dry run: nothing was written");
             assertThat(cloud.users()).isEmpty();
         }
     }
@@ -91,27 +107,41 @@ class CommandLineTest {
         Files.writeString(file, "source:\n  url: http://x\n");
         int code = run("config", "validate", "--config", file.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().lines()).allMatch(l -> l.startsWith("config error: " + file + ": "))
-                .anyMatch(l -> l.endsWith("source.url: must start with ldap://, ldaps:// or embedded:, got 'http://x'"));
+        assertThat(err.toString().lines())
+                .allMatch(l -> l.startsWith("config error: " + file + ": "))
+                .anyMatch(
+                        l -> l.endsWith("source.url: must start with ldap://, ldaps:// or embedded:, got 'http://x'"));
         assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void unreachableDirectory_exitsThree_withOneLine_andNoSecret() throws IOException {
-        int code = run("sync", "--config", config("http://127.0.0.1:9", "ldap://127.0.0.1:9").toString());
+        int code = run(
+                "sync",
+                "--config",
+                config("http://127.0.0.1:9", "ldap://127.0.0.1:9").toString());
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("error: unavailable: ")
+        assertThat(err.toString().lines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith("error: unavailable: ")
                 .contains("127.0.0.1:9");
         assertThat(err.toString() + out).doesNotContain("cli-secret-value").doesNotContain("ldap-secret-value");
     }
 
     @Test
     void wrongCloudCredentials_exitsThree() throws IOException {
-        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder().clientId("cli")
-                .clientSecret("another-secret").build())) {
-            int code = run("sync", "--config", config(cloud.url(), "embedded:d.ldif").toString());
+        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId("cli")
+                .clientSecret("another-secret")
+                .build())) {
+            int code = run(
+                    "sync", "--config", config(cloud.url(), "embedded:d.ldif").toString());
             assertThat(code).isEqualTo(3);
-            assertThat(err.toString()).startsWith("error: credentials rejected: ").doesNotContain("cli-secret-value");
+            assertThat(err.toString())
+                    .startsWith("error: credentials rejected: ")
+                    .doesNotContain("cli-secret-value");
         }
     }
 

@@ -52,7 +52,9 @@ class FixCommandTest {
     private static final String BEN = "CN=Ben Berger," + STAFF;
     /** The end of a report row: PROPOSEDACTION, an empty ACTION, and DETAIL (quoted when it holds a DN). */
     private static final String UNFILLED = ",(EDIT|REMOVE|COMPLETE),,(\"(?:[^\"]|\"\")*\"|[^,\"]*)$";
-    private static final String FILLED = ",(EDIT|REMOVE|COMPLETE),(EDIT|REMOVE|COMPLETE),(\"(?:[^\"]|\"\")*\"|[^,\"]*)$";
+
+    private static final String FILLED =
+            ",(EDIT|REMOVE|COMPLETE),(EDIT|REMOVE|COMPLETE),(\"(?:[^\"]|\"\")*\"|[^,\"]*)$";
 
     @TempDir
     Path dir;
@@ -65,7 +67,10 @@ class FixCommandTest {
 
     @BeforeEach
     void start() throws IOException {
-        directory = EmbeddedDirectory.builder().ldif(directoryLdif()).bindCredentials(BIND_DN, PASSWORD).start();
+        directory = EmbeddedDirectory.builder()
+                .ldif(directoryLdif())
+                .bindCredentials(BIND_DN, PASSWORD)
+                .start();
         reports = dir.resolve("reports");
         config = writeConfig(directory.ldapUrl());
     }
@@ -84,12 +89,15 @@ class FixCommandTest {
 
         assertThat(err.toString()).isEmpty();
         assertThat(code).isZero();
-        assertThat(lines()).anySatisfy(line -> assertThat(line).startsWith("change").endsWith(
-                ANNA + "  mailNickname: 'anna..schmidt' -> 'anna.schmidt'"));
-        assertThat(lines()).anySatisfy(line -> assertThat(line).startsWith("change").endsWith(
-                BEN + "  proxyAddresses: 'smtp:anna@example.com' -> (removed)"));
-        assertThat(lines()).anySatisfy(line -> assertThat(line).startsWith("change").endsWith(
-                JOERG + "  userPrincipalName: 'j\u00f6rg@example.com' -> 'jorg@example.com'"));
+        assertThat(lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("change")
+                .endsWith(ANNA + "  mailNickname: 'anna..schmidt' -> 'anna.schmidt'"));
+        assertThat(lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("change")
+                .endsWith(BEN + "  proxyAddresses: 'smtp:anna@example.com' -> (removed)"));
+        assertThat(lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("change")
+                .endsWith(JOERG + "  userPrincipalName: 'j\u00f6rg@example.com' -> 'jorg@example.com'"));
         assertThat(out.toString()).contains("dry run: nothing was written");
         assertThat(lines()).last().asString().matches("rows=\\d+ planned=\\d+ complete=\\d+ skipped=0 failed=0");
         assertThat(snapshot()).isEqualTo(before);
@@ -116,11 +124,21 @@ class FixCommandTest {
         List<String> resultLines = Files.readAllLines(result, StandardCharsets.UTF_8);
         assertThat(resultLines.get(0)).isEqualTo("\uFEFFROW,DISTINGUISHEDNAME,ATTRIBUTE,STATUS,REASON");
         assertThat(resultLines).hasSize(rows.size() + 1);
-        assertThat(resultLines.subList(1, resultLines.size())).allSatisfy(line -> assertThat(line).contains(",applied,"));
+        assertThat(resultLines.subList(1, resultLines.size()))
+                .allSatisfy(line -> assertThat(line).contains(",applied,"));
 
         out = new StringWriter();
-        int undone = run("fix", "--config", config.toString(), "--undo", undo.toString(), "--apply",
-                "--undo-file", dir.resolve("redo.ldif").toString(), "--result", dir.resolve("undo-result.csv").toString());
+        int undone = run(
+                "fix",
+                "--config",
+                config.toString(),
+                "--undo",
+                undo.toString(),
+                "--apply",
+                "--undo-file",
+                dir.resolve("redo.ldif").toString(),
+                "--result",
+                dir.resolve("undo-result.csv").toString());
 
         assertThat(err.toString()).isEmpty();
         assertThat(undone).isZero();
@@ -133,7 +151,15 @@ class FixCommandTest {
         Path report = approvedReport();
         Path undo = dir.resolve("undo.ldif");
 
-        run("fix", "--config", config.toString(), "--input", report.toString(), "--apply", "--undo-file", undo.toString());
+        run(
+                "fix",
+                "--config",
+                config.toString(),
+                "--input",
+                report.toString(),
+                "--apply",
+                "--undo-file",
+                undo.toString());
 
         String text = Files.readString(undo, StandardCharsets.UTF_8);
         assertThat(text).startsWith("version: 1\n");
@@ -141,17 +167,23 @@ class FixCommandTest {
         assertThat(text).contains("dn:: " + base64(JOERG), "userPrincipalName:: " + base64("j\u00f6rg@example.com"));
         List<LDIFChangeRecord> records = new ArrayList<>();
         try (LDIFReader reader = new LDIFReader(undo.toFile())) {
-            for (LDIFChangeRecord record = reader.readChangeRecord(); record != null; record = reader.readChangeRecord()) {
+            for (LDIFChangeRecord record = reader.readChangeRecord();
+                    record != null;
+                    record = reader.readChangeRecord()) {
                 records.add(record);
             }
         }
-        long changes = rows(report).stream().filter(r -> r.action() != FixAction.COMPLETE).count();
-        assertThat(records).hasSize((int) changes).allSatisfy(r -> assertThat(r).isInstanceOf(LDIFModifyChangeRecord.class));
+        long changes = rows(report).stream()
+                .filter(r -> r.action() != FixAction.COMPLETE)
+                .count();
+        assertThat(records).hasSize((int) changes).allSatisfy(r -> assertThat(r)
+                .isInstanceOf(LDIFModifyChangeRecord.class));
         assertThat(records).anySatisfy(r -> {
             assertThat(r.getDN()).isEqualTo(JOERG);
-            assertThat(((LDIFModifyChangeRecord) r).getModifications()).containsExactly(
-                    new Modification(ModificationType.DELETE, "userPrincipalName", "jorg@example.com"),
-                    new Modification(ModificationType.ADD, "userPrincipalName", "j\u00f6rg@example.com"));
+            assertThat(((LDIFModifyChangeRecord) r).getModifications())
+                    .containsExactly(
+                            new Modification(ModificationType.DELETE, "userPrincipalName", "jorg@example.com"),
+                            new Modification(ModificationType.ADD, "userPrincipalName", "j\u00f6rg@example.com"));
         });
     }
 
@@ -163,12 +195,14 @@ class FixCommandTest {
         int code = run("fix", "--config", config.toString(), "--input", report.toString(), "--apply");
 
         assertThat(code).isEqualTo(ExitCode.PARTIAL);
-        assertThat(lines()).anySatisfy(line -> assertThat(line).startsWith("skipped").endsWith(
-                ANNA + "  mailNickname: mailNickname is now 'anna.s', not 'anna..schmidt'"));
+        assertThat(lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("skipped")
+                .endsWith(ANNA + "  mailNickname: mailNickname is now 'anna.s', not 'anna..schmidt'"));
         assertThat(values(ANNA, "mailNickname")).containsExactly("anna.s");
         assertThat(values(JOERG, "userPrincipalName")).containsExactly("jorg@example.com");
         assertThat(Files.readString(fileIn(reports, "fix-result-", ".csv"), StandardCharsets.UTF_8))
-                .contains("\"" + ANNA + "\",mailNickname,skipped,\"mailNickname is now 'anna.s', not 'anna..schmidt'\"");
+                .contains(
+                        "\"" + ANNA + "\",mailNickname,skipped,\"mailNickname is now 'anna.s', not 'anna..schmidt'\"");
         assertThat(lines()).last().asString().matches("rows=\\d+ applied=\\d+ complete=\\d+ skipped=1 failed=0");
     }
 
@@ -183,7 +217,8 @@ class FixCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.PARTIAL);
         assertThat(lines().subList(0, rows(report).size()))
-                .allSatisfy(line -> assertThat(line).startsWith("skipped").endsWith("ACTION is empty: the row was not approved"));
+                .allSatisfy(line ->
+                        assertThat(line).startsWith("skipped").endsWith("ACTION is empty: the row was not approved"));
         assertThat(out.toString()).contains("undo file: none (nothing was changed)");
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -200,8 +235,10 @@ class FixCommandTest {
         int code = run("fix", "--config", config.toString(), "--input", report.toString(), "--apply");
 
         assertThat(code).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).isEqualTo("error: cleanup report " + report
-                + " line 4: ACTION must be EDIT, REMOVE, COMPLETE or empty, got 'DELETE'" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("error: cleanup report " + report
+                        + " line 4: ACTION must be EDIT, REMOVE, COMPLETE or empty, got 'DELETE'"
+                        + System.lineSeparator());
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -220,8 +257,15 @@ class FixCommandTest {
         Path unreachable = writeConfig("ldap://127.0.0.1:" + closedPort());
         Path result = dir.resolve("result.csv");
 
-        int code = run("fix", "--config", unreachable.toString(), "--input", report.toString(), "--apply",
-                "--result", result.toString());
+        int code = run(
+                "fix",
+                "--config",
+                unreachable.toString(),
+                "--input",
+                report.toString(),
+                "--apply",
+                "--result",
+                result.toString());
 
         assertThat(code).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(err.toString()).startsWith("error: unavailable: ").doesNotContain(PASSWORD);
@@ -250,8 +294,8 @@ class FixCommandTest {
     }
 
     /** What the approved rows should leave: each EDIT's value replaced, each REMOVE's value gone. */
-    private static Map<String, Map<String, List<String>>> expectedAfter(Map<String, Map<String, List<String>>> before,
-                                                                       List<FixRow> rows) {
+    private static Map<String, Map<String, List<String>>> expectedAfter(
+            Map<String, Map<String, List<String>>> before, List<FixRow> rows) {
         Map<String, Map<String, List<String>>> expected = new TreeMap<>();
         before.forEach((dn, attributes) -> {
             Map<String, List<String>> copy = new TreeMap<>();
@@ -283,7 +327,8 @@ class FixCommandTest {
     private Map<String, Map<String, List<String>>> snapshot() throws LDAPException {
         Map<String, Map<String, List<String>>> state = new TreeMap<>();
         try (LDAPConnection connection = connect()) {
-            for (SearchResultEntry entry : connection.search(BASE, SearchScope.SUB, "(objectClass=*)", "*", "+")
+            for (SearchResultEntry entry : connection
+                    .search(BASE, SearchScope.SUB, "(objectClass=*)", "*", "+")
                     .getSearchEntries()) {
                 Map<String, List<String>> attributes = new TreeMap<>();
                 for (Attribute attribute : entry.getAttributes()) {
@@ -339,7 +384,8 @@ class FixCommandTest {
     private static Path fileIn(Path directory, String prefix, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(suffix)).toList();
+                            && p.getFileName().toString().endsWith(suffix))
+                    .toList();
             assertThat(found).hasSize(1);
             return found.get(0);
         }
@@ -357,7 +403,9 @@ class FixCommandTest {
 
     private Path writeConfig(String url) throws IOException {
         Path file = dir.resolve("fix-" + Math.abs(url.hashCode()) + ".yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 source:
                   url: %s
                   bindDn: %s
@@ -371,7 +419,8 @@ class FixCommandTest {
                   clientSecret: cli-secret-value
                 report:
                   directory: reports
-                """.formatted(url, BIND_DN, PASSWORD, BASE));
+                """
+                        .formatted(url, BIND_DN, PASSWORD, BASE));
         return file;
     }
 
@@ -387,33 +436,69 @@ class FixCommandTest {
                 objectClass: organizationalUnit
                 ou: Staff
 
-                """ + user("Anna Schmidt", "8zbwMwTpS0Se9hjgAKbKAQ==",
-                "displayName: Anna Schmidt", "sAMAccountName: anna", "mailNickname: anna..schmidt",
-                "userPrincipalName: anna@example.com", "mail: anna@example.com",
-                "proxyAddresses: SMTP:anna@example.com", "proxyAddresses: smtp:anna schmidt@example.com")
-                + user("J\u00f6rg M\u00fcller", "8zbwMwTpS0Se9hjgAKbKAg==",
-                "displayName: J\u00f6rg M\u00fcller", "sAMAccountName: joerg", "userPrincipalName: j\u00f6rg@example.com",
-                "mail: joerg@example.com")
-                + user("Ben Berger", "8zbwMwTpS0Se9hjgAKbKAw==",
-                "displayName: Ben Berger", "sAMAccountName: ben", "userPrincipalName: ben@example.com",
-                "mail: ben@example.com", "proxyAddresses: SMTP:ben@example.com", "proxyAddresses: smtp:anna@example.com")
-                + user("Carl Clark", "8zbwMwTpS0Se9hjgAKbKBA==",
-                "displayName: Carl Clark", "sAMAccountName: carl.clark.from.accounting",
-                "userPrincipalName: carl@example.com")
-                + user("Dora Diaz", "8zbwMwTpS0Se9hjgAKbKBg==",
-                "sAMAccountName: dora", "userPrincipalName: dora@example.com")
-                + user("Eve Evans", "8zbwMwTpS0Se9hjgAKbKBQ==",
-                "displayName: Eve Evans", "sAMAccountName: eve",
-                "userPrincipalName: " + "e".repeat(65) + "@example.com");
+                """
+                + user(
+                        "Anna Schmidt",
+                        "8zbwMwTpS0Se9hjgAKbKAQ==",
+                        "displayName: Anna Schmidt",
+                        "sAMAccountName: anna",
+                        "mailNickname: anna..schmidt",
+                        "userPrincipalName: anna@example.com",
+                        "mail: anna@example.com",
+                        "proxyAddresses: SMTP:anna@example.com",
+                        "proxyAddresses: smtp:anna schmidt@example.com")
+                + user(
+                        "J\u00f6rg M\u00fcller",
+                        "8zbwMwTpS0Se9hjgAKbKAg==",
+                        "displayName: J\u00f6rg M\u00fcller",
+                        "sAMAccountName: joerg",
+                        "userPrincipalName: j\u00f6rg@example.com",
+                        "mail: joerg@example.com")
+                + user(
+                        "Ben Berger",
+                        "8zbwMwTpS0Se9hjgAKbKAw==",
+                        "displayName: Ben Berger",
+                        "sAMAccountName: ben",
+                        "userPrincipalName: ben@example.com",
+                        "mail: ben@example.com",
+                        "proxyAddresses: SMTP:ben@example.com",
+                        "proxyAddresses: smtp:anna@example.com")
+                + user(
+                        "Carl Clark",
+                        "8zbwMwTpS0Se9hjgAKbKBA==",
+                        "displayName: Carl Clark",
+                        "sAMAccountName: carl.clark.from.accounting",
+                        "userPrincipalName: carl@example.com")
+                + user(
+                        "Dora Diaz",
+                        "8zbwMwTpS0Se9hjgAKbKBg==",
+                        "sAMAccountName: dora",
+                        "userPrincipalName: dora@example.com")
+                + user(
+                        "Eve Evans",
+                        "8zbwMwTpS0Se9hjgAKbKBQ==",
+                        "displayName: Eve Evans",
+                        "sAMAccountName: eve",
+                        "userPrincipalName: " + "e".repeat(65) + "@example.com");
     }
 
     private static String user(String cn, String guid, String... lines) {
         StringBuilder ldif = new StringBuilder()
-                .append("dn: CN=").append(cn).append(',').append(STAFF).append('\n')
+                .append("dn: CN=")
+                .append(cn)
+                .append(',')
+                .append(STAFF)
+                .append('\n')
                 .append("objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\n")
-                .append("objectCategory: CN=Person,CN=Schema,CN=Configuration,").append(BASE).append('\n')
-                .append("cn: ").append(cn).append('\n')
-                .append("objectGUID:: ").append(guid).append('\n');
+                .append("objectCategory: CN=Person,CN=Schema,CN=Configuration,")
+                .append(BASE)
+                .append('\n')
+                .append("cn: ")
+                .append(cn)
+                .append('\n')
+                .append("objectGUID:: ")
+                .append(guid)
+                .append('\n');
         for (String line : lines) {
             ldif.append(line).append('\n');
         }

@@ -23,7 +23,8 @@ class ConfigLoaderTest {
         return file;
     }
 
-    private static final String VALID = """
+    private static final String VALID =
+            """
             source:
               url: ldaps://dc1.corp.example.com
               bindDn: CN=svc,DC=corp,DC=example,DC=com
@@ -57,10 +58,13 @@ class ConfigLoaderTest {
         assertThat(config.source().password().reveal()).isEqualTo("ldap-pw");
         assertThat(config.target().clientSecret().reveal()).isEqualTo("s3cr3t-value");
         assertThat(config.target().url()).isEqualTo("https://graph.microsoft.com");
-        assertThat(config.target().tokenUrl()).as("defaulted by the connector from authority and tenant").isNull();
+        assertThat(config.target().tokenUrl())
+                .as("defaulted by the connector from authority and tenant")
+                .isNull();
         assertThat(config.mapping().usageLocation()).isEqualTo("DE");
         assertThat(config.rules().profile()).isEqualTo(Profile.DEDICATED);
-        assertThat(config.rules().policy()).containsEntry(ErrorClass.LENGTH, PolicyAction.WARN)
+        assertThat(config.rules().policy())
+                .containsEntry(ErrorClass.LENGTH, PolicyAction.WARN)
                 .containsEntry(ErrorClass.TOP_LEVEL_DOMAIN, PolicyAction.FIX);
         assertThat(config.report().directory()).isEqualTo(dir.resolve("reports"));
     }
@@ -69,13 +73,17 @@ class ConfigLoaderTest {
     void secrets_neverAppearInToString() throws IOException {
         Files.writeString(dir.resolve("secret.txt"), "s3cr3t-value");
         DirsyncConfig config = new ConfigLoader(Map.of("LDAP_PW", "ldap-pw")).load(write(VALID));
-        assertThat(config.toString()).doesNotContain("s3cr3t-value").doesNotContain("ldap-pw")
-                .contains("env:LDAP_PW").contains("file:secret.txt");
+        assertThat(config.toString())
+                .doesNotContain("s3cr3t-value")
+                .doesNotContain("ldap-pw")
+                .contains("env:LDAP_PW")
+                .contains("file:secret.txt");
     }
 
     @Test
     void everyProblem_isReportedWithItsKeyPath() throws IOException {
-        Path file = write("""
+        Path file = write(
+                """
                 source:
                   url: http://dc1
                   pageSize: zero
@@ -90,41 +98,49 @@ class ConfigLoaderTest {
                   usageLocation: Germany
                 """);
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-                        "source.url: must start with ldap://, ldaps:// or embedded:, got 'http://dc1'",
-                        "source.passwrod: unknown key (expected one of url, bindDn, password, baseDn, filter, pageSize, "
-                                + "excludedDns, groupDn, skipDisabled, tls, allowCleartext, connectTimeout, responseTimeout)",
-                        "source.bindDn: is required",
-                        "source.password: is required",
-                        "source.baseDn: is required (one DN or a list)",
-                        "source.pageSize: must be a whole number, got 'zero'",
-                        "target.type: must be graph or scim, got 'scim2'",
-                        "target.tenantId: is required",
-                        "target.clientId: is required",
-                        "target.clientSecret: environment variable MISSING_SECRET is not set",
-                        "target.clientSecret: is empty (from env:MISSING_SECRET)",
-                        "mapping: mapping.usageLocation must be an ISO 3166 alpha-2 country code, got 'Germany'",
-                        "rules.policy.Typo: must name an error class (Blank, Length, Character, Format, TopLevelDomain, "
-                                + "DomainPart, LocalPart, Duplicate, UnverifiedDomain) with block, fix or warn"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "source.url: must start with ldap://, ldaps:// or embedded:, got 'http://dc1'",
+                                        "source.passwrod: unknown key (expected one of url, bindDn, password, baseDn, filter, pageSize, "
+                                                + "excludedDns, groupDn, skipDisabled, tls, allowCleartext, connectTimeout, responseTimeout)",
+                                        "source.bindDn: is required",
+                                        "source.password: is required",
+                                        "source.baseDn: is required (one DN or a list)",
+                                        "source.pageSize: must be a whole number, got 'zero'",
+                                        "target.type: must be graph or scim, got 'scim2'",
+                                        "target.tenantId: is required",
+                                        "target.clientId: is required",
+                                        "target.clientSecret: environment variable MISSING_SECRET is not set",
+                                        "target.clientSecret: is empty (from env:MISSING_SECRET)",
+                                        "mapping: mapping.usageLocation must be an ISO 3166 alpha-2 country code, got 'Germany'",
+                                        "rules.policy.Typo: must name an error class (Blank, Length, Character, Format, TopLevelDomain, "
+                                                + "DomainPart, LocalPart, Duplicate, UnverifiedDomain) with block, fix or warn"));
     }
 
     @Test
     void brokenYaml_namesLineAndColumn() throws IOException {
         Path file = write("source:\n  url: [unclosed\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML at line");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML at line");
     }
 
     @Test
     void missingFile_isOneClearProblem() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yaml")))
-                .isInstanceOf(ConfigException.class).hasMessageEndingWith("nope.yaml: no such file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("nope.yaml: no such file");
     }
 
     @Test
     void embeddedUrl_resolvesAgainstTheConfigFolder() throws IOException {
         Files.writeString(dir.resolve("dir.ldif"), "dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n");
-        DirsyncConfig config = new ConfigLoader(Map.of()).load(write("""
+        DirsyncConfig config = new ConfigLoader(Map.of())
+                .load(
+                        write(
+                                """
                 source:
                   url: embedded:dir.ldif
                   bindDn: cn=admin,dc=example,dc=com

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The service's sections: schedule.* and admin.*. */
 class ServiceConfigTest {
-    private static final String BASE = """
+    private static final String BASE =
+            """
             source:
               url: ldaps://dc1.corp.example.com
               bindDn: CN=svc,DC=corp,DC=example,DC=com
@@ -51,7 +52,8 @@ class ServiceConfigTest {
 
     @Test
     void explicitValues_andATokenFromTheEnvironment() throws IOException {
-        DirsyncConfig config = load("""
+        DirsyncConfig config = load(
+                """
                 schedule:
                   deltaInterval: PT5M
                   fullCron: 0 30 2 ? * SUN
@@ -61,7 +63,8 @@ class ServiceConfigTest {
                   port: 9000
                   token: ${env:ADMIN_TOKEN}
                   tokenFile: secrets/token
-                """, Map.of("ADMIN_TOKEN", "t0ken"));
+                """,
+                Map.of("ADMIN_TOKEN", "t0ken"));
 
         assertThat(config.schedule()).isEqualTo(new ScheduleConfig(Duration.ofMinutes(5), "0 30 2 ? * SUN", true));
         assertThat(config.admin().token().reveal()).isEqualTo("t0ken");
@@ -73,7 +76,8 @@ class ServiceConfigTest {
     @Test
     void secretsOfAdminAndState_neverAppearInToString() throws IOException {
         Files.writeString(dir.resolve("admin.p12"), "not really a key store");
-        DirsyncConfig config = load("""
+        DirsyncConfig config = load(
+                """
                 admin:
                   token: ${env:ADMIN_TOKEN}
                   tls:
@@ -83,16 +87,19 @@ class ServiceConfigTest {
                   url: jdbc:postgresql://db.corp.example.com/dirsync
                   user: dirsync
                   password: ${env:DB_PASSWORD}
-                """, Map.of("ADMIN_TOKEN", "t0ken-value", "DB_PASSWORD", "db-pass-value"));
+                """,
+                Map.of("ADMIN_TOKEN", "t0ken-value", "DB_PASSWORD", "db-pass-value"));
 
         assertThat(config.state().password().reveal()).isEqualTo("db-pass-value");
-        assertThat(config.toString()).doesNotContain("t0ken-value", "store-pass-value", "db-pass-value")
+        assertThat(config.toString())
+                .doesNotContain("t0ken-value", "store-pass-value", "db-pass-value")
                 .contains("env:ADMIN_TOKEN", "env:DB_PASSWORD");
     }
 
     @Test
     void badValues_areEachNamedByTheirKey() {
-        assertThatThrownBy(() -> load("""
+        assertThatThrownBy(() -> load(
+                        """
                 schedule:
                   deltaInterval: 30 minutes
                   fullCron: every night
@@ -100,15 +107,18 @@ class ServiceConfigTest {
                 admin:
                   port: 70000
                   colour: blue
-                """, Map.of()))
+                """,
+                        Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "schedule.deltaInterval: must be an ISO-8601 duration such as PT30M, got '30 minutes'",
-                        "schedule.fullCron: must be a Quartz cron expression (seconds minutes hours day-of-month month"
-                                + " day-of-week, e.g. '0 0 3 * * ?'), got 'every night'",
-                        "schedule.staging: must be true or false, got 'maybe'",
-                        "admin.port: must be between 0 and 65535, got 70000",
-                        "admin.colour: unknown key (expected one of bind, port, token, tokenFile, tls, allowInsecureBind)"));
+                .satisfies(
+                        e -> assertThat(((ConfigException) e).problems())
+                                .containsExactlyInAnyOrder(
+                                        "schedule.deltaInterval: must be an ISO-8601 duration such as PT30M, got '30 minutes'",
+                                        "schedule.fullCron: must be a Quartz cron expression (seconds minutes hours day-of-month month"
+                                                + " day-of-week, e.g. '0 0 3 * * ?'), got 'every night'",
+                                        "schedule.staging: must be true or false, got 'maybe'",
+                                        "admin.port: must be between 0 and 65535, got 70000",
+                                        "admin.colour: unknown key (expected one of bind, port, token, tokenFile, tls, allowInsecureBind)"));
     }
 
     @Test
@@ -121,8 +131,8 @@ class ServiceConfigTest {
         assertThat(insecure.admin().clientUrl()).isEqualTo("http://127.0.0.1:8470");
 
         Files.writeString(dir.resolve("admin.p12"), "not really a key store");
-        DirsyncConfig tls = load("admin:\n  bind: 0.0.0.0\n  tls:\n    keyStore: admin.p12\n    password: changeit\n",
-                Map.of());
+        DirsyncConfig tls =
+                load("admin:\n  bind: 0.0.0.0\n  tls:\n    keyStore: admin.p12\n    password: changeit\n", Map.of());
         assertThat(tls.admin().tls().keyStore()).isEqualTo(dir.resolve("admin.p12"));
         assertThat(tls.admin().clientUrl()).startsWith("https://");
     }

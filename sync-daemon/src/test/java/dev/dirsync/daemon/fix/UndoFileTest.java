@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The undo file: LDIF as RFC 2849 writes it, appended durably, read back exactly. */
 class UndoFileTest {
     private static final String DN = "CN=Anna Schmidt,OU=Staff,DC=corp,DC=example,DC=com";
-    private static final FixableAttribute PROXY = FixableAttribute.find("proxyAddresses").orElseThrow();
-    private static final FixableAttribute NAME = FixableAttribute.find("displayName").orElseThrow();
+    private static final FixableAttribute PROXY =
+            FixableAttribute.find("proxyAddresses").orElseThrow();
+    private static final FixableAttribute NAME =
+            FixableAttribute.find("displayName").orElseThrow();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -33,10 +35,14 @@ class UndoFileTest {
 
     @Test
     void record_isAStandardModifyRecord() {
-        AttributeChange change = AttributeChange.guarded(DN, PROXY,
+        AttributeChange change = AttributeChange.guarded(
+                DN,
+                PROXY,
                 List.of(ValueChange.delete("smtp:new@example.com"), ValueChange.add("smtp:old@example.com")));
 
-        assertThat(UndoLdif.modifyRecord(change)).isEqualTo("""
+        assertThat(UndoLdif.modifyRecord(change))
+                .isEqualTo(
+                        """
                 dn: CN=Anna Schmidt,OU=Staff,DC=corp,DC=example,DC=com
                 changetype: modify
                 delete: proxyAddresses
@@ -49,7 +55,11 @@ class UndoFileTest {
     }
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            quoteCharacter = '`',
+            textBlock =
+                    """
             plain value          | displayName: plain value
             J\u00f6rg                 | displayName:: SsO2cmc=
             ` leading space`     | displayName:: IGxlYWRpbmcgc3BhY2U=
@@ -65,13 +75,30 @@ class UndoFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"J\u00f6rg M\u00fcller", " lead", "trail ", ":x", "<x", "a\nb", "a\rb", "\u00e9\u00e8", "plain", "x:: y"})
+    @ValueSource(
+            strings = {
+                "J\u00f6rg M\u00fcller",
+                " lead",
+                "trail ",
+                ":x",
+                "<x",
+                "a\nb",
+                "a\rb",
+                "\u00e9\u00e8",
+                "plain",
+                "x:: y"
+            })
     void everyValue_readsBackExactly(String value) {
-        AttributeChange change = AttributeChange.guarded("CN=" + value.strip().replace(",", "") + ",DC=x", NAME,
+        AttributeChange change = AttributeChange.guarded(
+                "CN=" + value.strip().replace(",", "") + ",DC=x",
+                NAME,
                 List.of(ValueChange.delete("new"), ValueChange.add(value)));
 
-        List<UndoRecord> records = UndoFileReader.parse("undo file u.ldif", (UndoJournal.HEADER + "\n"
-                + UndoLdif.modifyRecord(change)).lines().toList());
+        List<UndoRecord> records = UndoFileReader.parse(
+                "undo file u.ldif",
+                (UndoJournal.HEADER + "\n" + UndoLdif.modifyRecord(change))
+                        .lines()
+                        .toList());
 
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.dn()).isEqualTo(change.dn());
@@ -82,18 +109,39 @@ class UndoFileTest {
 
     @Test
     void foldedLinesAndComments_areUnderstood() {
-        List<UndoRecord> records = UndoFileReader.parse("undo file u.ldif", List.of(
-                "version: 1", "# a comment", "", "# reverses line 2", "dn: CN=Anna Schmidt,OU=Staff,", " DC=corp,DC=example,DC=com",
-                "changetype: modify", "add: displayName", "displayName: Anna", "  Schmidt", "-", "", "",
-                "dn: CN=Ben,DC=x", "changetype: modify", "delete: mail", "mail: b@x.com", "-"));
+        List<UndoRecord> records = UndoFileReader.parse(
+                "undo file u.ldif",
+                List.of(
+                        "version: 1",
+                        "# a comment",
+                        "",
+                        "# reverses line 2",
+                        "dn: CN=Anna Schmidt,OU=Staff,",
+                        " DC=corp,DC=example,DC=com",
+                        "changetype: modify",
+                        "add: displayName",
+                        "displayName: Anna",
+                        "  Schmidt",
+                        "-",
+                        "",
+                        "",
+                        "dn: CN=Ben,DC=x",
+                        "changetype: modify",
+                        "delete: mail",
+                        "mail: b@x.com",
+                        "-"));
 
         assertThat(records).hasSize(2);
-        assertThat(records.get(0)).isEqualTo(new UndoRecord(5, DN, "displayName", List.of(ValueChange.add("Anna Schmidt"))));
+        assertThat(records.get(0))
+                .isEqualTo(new UndoRecord(5, DN, "displayName", List.of(ValueChange.add("Anna Schmidt"))));
         assertThat(records.get(1).line()).isEqualTo(14);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", textBlock = """
+    @CsvSource(
+            delimiterString = " | ",
+            textBlock =
+                    """
             another change type      | dn: CN=x;changetype: add;cn: x                                                 | line 2: only changetype: modify records can be replayed
             a control                | dn: CN=x;control: 1.3.6.1.1.12 true;changetype: modify                         | line 2: only changetype: modify records can be replayed
             whole attribute deleted  | dn: CN=x;changetype: modify;delete: mail;-                                     | line 3: only changes of single values can be replayed
@@ -113,7 +161,8 @@ class UndoFileTest {
     @Test
     void journal_createsTheFileOnTheFirstRecord_withTheHeaderOnce_andAppends() throws IOException {
         Path file = dir.resolve("sub/undo.ldif");
-        AttributeChange first = AttributeChange.guarded(DN, NAME, List.of(ValueChange.delete("B"), ValueChange.add("A")));
+        AttributeChange first =
+                AttributeChange.guarded(DN, NAME, List.of(ValueChange.delete("B"), ValueChange.add("A")));
         AttributeChange second = AttributeChange.guarded(DN, PROXY, List.of(ValueChange.add("smtp:x@example.com")));
 
         try (UndoJournal journal = new UndoJournal(file, "cleanup-report.csv", CLOCK)) {
@@ -127,10 +176,12 @@ class UndoFileTest {
         }
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).startsWith(UndoJournal.HEADER + "\n# reverses line 2 of cleanup-report.csv, changed "
-                + "2025-01-02T03:04:05Z\ndn: " + DN + "\n");
+        assertThat(text)
+                .startsWith(UndoJournal.HEADER + "\n# reverses line 2 of cleanup-report.csv, changed "
+                        + "2025-01-02T03:04:05Z\ndn: " + DN + "\n");
         assertThat(text.split("version: 1", -1)).hasSize(2);
-        assertThat(UndoFileReader.read(file)).extracting(UndoRecord::changes)
+        assertThat(UndoFileReader.read(file))
+                .extracting(UndoRecord::changes)
                 .containsExactly(first.changes(), second.changes(), first.changes());
     }
 
@@ -149,8 +200,10 @@ class UndoFileTest {
     void undoItems_areReplayedLastFirst() throws IOException {
         Path file = dir.resolve("undo.ldif");
         try (UndoJournal journal = new UndoJournal(file, "r.csv", CLOCK)) {
-            journal.append(AttributeChange.guarded(DN, NAME, List.of(ValueChange.delete("B"), ValueChange.add("A"))), 2);
-            journal.append(AttributeChange.guarded(DN, NAME, List.of(ValueChange.delete("C"), ValueChange.add("B"))), 3);
+            journal.append(
+                    AttributeChange.guarded(DN, NAME, List.of(ValueChange.delete("B"), ValueChange.add("A"))), 2);
+            journal.append(
+                    AttributeChange.guarded(DN, NAME, List.of(ValueChange.delete("C"), ValueChange.add("B"))), 3);
         }
         UndoItems items = new UndoItems(file);
 

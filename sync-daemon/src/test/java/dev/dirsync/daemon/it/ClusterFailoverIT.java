@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs exactly once, on one of them; when the one running the jobs is killed, the other takes over.
  */
 class ClusterFailoverIT {
-    private static final String SCHEDULE = """
+    private static final String SCHEDULE =
+            """
             schedule:
               deltaInterval: PT5S
               fullCron: 0 0 3 1 1 ? 2099
@@ -43,8 +44,10 @@ class ClusterFailoverIT {
     void start() throws SQLException {
         TestPostgres.require();
         stateUrl = TestPostgres.freshDatabase("dirsync_cluster_it");
-        cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(DaemonFixture.CLIENT_ID)
-                .clientSecret(DaemonFixture.CLIENT_SECRET).build());
+        cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId(DaemonFixture.CLIENT_ID)
+                .clientSecret(DaemonFixture.CLIENT_SECRET)
+                .build());
     }
 
     @AfterEach
@@ -77,16 +80,22 @@ class ClusterFailoverIT {
         victim.kill();
 
         Waits.until("the survivor to run scheduled slots", Duration.ofSeconds(60), () -> runs().stream()
-                .filter(run -> run.node().endsWith("-" + survivor.pid()) && run.started().isAfter(killedAt))
+                .filter(run -> run.node().endsWith("-" + survivor.pid())
+                        && run.started().isAfter(killedAt))
                 .anyMatch(run -> run.status().equals("success") || run.status().equals("partial")));
         Waits.sleep(12_000);
-        List<Run> after = runs().stream().filter(run -> run.started().isAfter(killedAt)).toList();
+        List<Run> after =
+                runs().stream().filter(run -> run.started().isAfter(killedAt)).toList();
         assertThat(after).allSatisfy(run -> assertThat(run.node()).endsWith("-" + survivor.pid()));
         assertThat(after.size()).as("slots taken over").isGreaterThanOrEqualTo(2);
-        assertThat(runsPerSlot().values()).as("runs per slot after the failover").allMatch(count -> count == 1);
+        assertThat(runsPerSlot().values())
+                .as("runs per slot after the failover")
+                .allMatch(count -> count == 1);
         assertThat(survivor.alive()).isTrue();
         assertThat(cloud.users()).hasSize((int) cloud.users().stream()
-                .map(u -> u.get("onPremisesImmutableId")).distinct().count());
+                .map(u -> u.get("onPremisesImmutableId"))
+                .distinct()
+                .count());
     }
 
     private record Run(long id, String trigger, String status, Instant started) {
@@ -102,9 +111,9 @@ class ClusterFailoverIT {
     private List<Run> runs() {
         List<Run> runs = new ArrayList<>();
         try (Connection connection = TestPostgres.connect(stateUrl);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT id, trigger, status, started FROM run WHERE trigger LIKE 'schedule at %' ORDER BY id");
-             ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT id, trigger, status, started FROM run WHERE trigger LIKE 'schedule at %' ORDER BY id");
+                ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 Timestamp started = result.getTimestamp(4);
                 runs.add(new Run(result.getLong(1), result.getString(2), result.getString(3), started.toInstant()));

@@ -34,8 +34,11 @@ class DaemonCrashIT {
 
     @BeforeEach
     void startCloud() {
-        cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(DaemonFixture.CLIENT_ID)
-                .clientSecret(DaemonFixture.CLIENT_SECRET).writesPerSecond(40).build());
+        cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId(DaemonFixture.CLIENT_ID)
+                .clientSecret(DaemonFixture.CLIENT_SECRET)
+                .writesPerSecond(40)
+                .build());
     }
 
     @AfterEach
@@ -48,13 +51,17 @@ class DaemonCrashIT {
 
     @Test
     void stoppedAndKilledMidExport_noDuplicates_everyUserOnce_andTheNextRunWritesNothing() {
-        DaemonFixture fixture = DaemonFixture.create(dir, USERS, cloud.url(), null, "schedule:\n  deltaInterval: PT1H\n");
+        DaemonFixture fixture =
+                DaemonFixture.create(dir, USERS, cloud.url(), null, "schedule:\n  deltaInterval: PT1H\n");
 
         // 1) SIGTERM mid-export: the batch in flight lands, the run is recorded as stopped, the process exits
         daemon = DaemonProcess.start(fixture, "daemon-1", Map.of());
         Api api = new Api(fixture.adminUrl(), fixture.token());
         long stopped = startFull(api);
-        Waits.until("the export to be under way", Duration.ofSeconds(60), () -> cloud.users().size() >= 40);
+        Waits.until(
+                "the export to be under way",
+                Duration.ofSeconds(60),
+                () -> cloud.users().size() >= 40);
         long started = System.nanoTime();
         daemon.terminate(Duration.ofSeconds(30));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
@@ -67,7 +74,10 @@ class DaemonCrashIT {
         assertThat(first.path("status").asText()).isEqualTo("failed");
         assertThat(first.path("note").asText()).isEqualTo("stopped by shutdown");
         long killed = startFull(api);
-        Waits.until("more users exported", Duration.ofSeconds(60), () -> cloud.users().size() >= afterStop + 40);
+        Waits.until(
+                "more users exported",
+                Duration.ofSeconds(60),
+                () -> cloud.users().size() >= afterStop + 40);
         daemon.kill();
         int afterKill = cloud.users().size();
 
@@ -79,7 +89,8 @@ class DaemonCrashIT {
         JsonNode completing = awaitFinished(api, startFull(api));
         assertThat(completing.path("status").asText()).isIn("success", "partial");
         assertThat(completing.path("counts").path("failed").asLong()).isZero();
-        assertThat(completing.path("counts").path("created").asLong()).isEqualTo(cloud.users().size() - afterKill);
+        assertThat(completing.path("counts").path("created").asLong())
+                .isEqualTo(cloud.users().size() - afterKill);
 
         List<Map<String, Object>> users = cloud.users();
         assertThat(unique(users, "onPremisesImmutableId")).hasSize(users.size());
@@ -89,11 +100,15 @@ class DaemonCrashIT {
         long writesBefore = cloud.stats().writes();
         JsonNode last = awaitFinished(api, startFull(api));
         JsonNode counts = last.path("counts");
-        assertThat(counts.path("created").asLong() + counts.path("updated").asLong() + counts.path("deleted").asLong())
+        assertThat(counts.path("created").asLong()
+                        + counts.path("updated").asLong()
+                        + counts.path("deleted").asLong())
                 .isZero();
         assertThat(counts.path("unchanged").asLong()).isEqualTo(users.size());
-        assertThat(counts.path("read").asLong()).isEqualTo(counts.path("skipped").asLong()
-                + counts.path("blocked").asLong() + counts.path("unchanged").asLong());
+        assertThat(counts.path("read").asLong())
+                .isEqualTo(counts.path("skipped").asLong()
+                        + counts.path("blocked").asLong()
+                        + counts.path("unchanged").asLong());
         assertThat(cloud.stats().writes()).isEqualTo(writesBefore);
         assertThat(daemon.terminate(Duration.ofSeconds(30))).isIn(0, 143);
     }
@@ -105,7 +120,10 @@ class DaemonCrashIT {
     }
 
     private static JsonNode awaitFinished(Api api, long runId) {
-        return api.await("/api/runs/" + runId, run -> !"running".equals(run.path("status").asText()), RUN_TIMEOUT);
+        return api.await(
+                "/api/runs/" + runId,
+                run -> !"running".equals(run.path("status").asText()),
+                RUN_TIMEOUT);
     }
 
     private static Set<String> unique(List<Map<String, Object>> users, String property) {

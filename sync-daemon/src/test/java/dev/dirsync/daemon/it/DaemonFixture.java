@@ -38,7 +38,8 @@ public final class DaemonFixture {
                 DirectoryGenerator.write(writer, users, 42, false);
             }
             int port = freePort();
-            String yaml = """
+            String yaml =
+                    """
                     source:
                       url: embedded:directory.ldif
                       bindDn: CN=dirsync,DC=corp,DC=example,DC=com
@@ -56,7 +57,8 @@ public final class DaemonFixture {
                       usageLocation: DE
                     admin:
                       port: %4$d
-                    """.formatted(cloudUrl, CLIENT_ID, CLIENT_SECRET, port);
+                    """
+                            .formatted(cloudUrl, CLIENT_ID, CLIENT_SECRET, port);
             if (stateUrl != null) {
                 yaml += "state:\n  url: " + stateUrl + "\n  user: dirsync\n  password: dirsync\n";
             }

@@ -31,7 +31,8 @@ public final class DaemonProcess implements AutoCloseable {
         command.add("daemon");
         command.add("--config");
         command.add(fixture.config().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
@@ -75,8 +76,8 @@ public final class DaemonProcess implements AutoCloseable {
     public int terminate(Duration within) {
         process.destroy();
         if (!waitFor(within)) {
-            throw new AssertionError("the daemon did not stop within " + within.toSeconds() + " s after SIGTERM:\n"
-                    + output());
+            throw new AssertionError(
+                    "the daemon did not stop within " + within.toSeconds() + " s after SIGTERM:\n" + output());
         }
         return process.exitValue();
     }

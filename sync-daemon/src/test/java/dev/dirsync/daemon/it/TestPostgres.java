@@ -17,8 +17,7 @@ public final class TestPostgres {
     public static final String PASSWORD = "dirsync";
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/dirsync_test";
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static String url() {
         String url = System.getenv("DIRSYNC_TEST_PG_URL");
@@ -41,7 +40,8 @@ public final class TestPostgres {
 
     /** Creates an empty database of this name (dropping an old one) and returns its URL. */
     public static String freshDatabase(String name) throws SQLException {
-        try (Connection connection = connect(url()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(url());
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name + " OWNER " + USER);
         }

@@ -24,8 +24,11 @@ class TriggerStatusIT {
 
     @BeforeEach
     void start() {
-        cloud = CloudEmulator.start(EmulatorSettings.builder().clientId(DaemonFixture.CLIENT_ID)
-                .clientSecret(DaemonFixture.CLIENT_SECRET).writesPerSecond(60).build());
+        cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId(DaemonFixture.CLIENT_ID)
+                .clientSecret(DaemonFixture.CLIENT_SECRET)
+                .writesPerSecond(60)
+                .build());
         fixture = DaemonFixture.create(dir, 150, cloud.url(), null, null);
         daemon = DaemonProcess.start(fixture, "daemon", Map.of());
     }
@@ -40,23 +43,32 @@ class TriggerStatusIT {
     void trigger_followsTheRun_status_runsShow_metrics_andRemovalsWithoutADaemon() {
         String config = fixture.config().toString();
 
-        CompletableFuture<Cli> full = CompletableFuture.supplyAsync(() -> Cli.run("trigger", "--config", config, "--full"));
-        Waits.until("the full run to be in progress", Duration.ofSeconds(30), () -> cloud.users().size() > 10);
+        CompletableFuture<Cli> full =
+                CompletableFuture.supplyAsync(() -> Cli.run("trigger", "--config", config, "--full"));
+        Waits.until(
+                "the full run to be in progress",
+                Duration.ofSeconds(30),
+                () -> cloud.users().size() > 10);
         Cli delta = Cli.run("trigger", "--config", config, "--delta");
         Cli first = full.join();
 
         assertThat(first.exitCode()).as(first.err()).isIn(0, 1);
         assertThat(first.out()).matches("(?s)run 1 \\(full\\) (success|partial): read=\\d+ .*");
         assertThat(first.err()).contains("full run 1 started");
-        assertThat(delta.err()).contains("a run is in progress (run 1, full").contains("a delta run is queued after it");
+        assertThat(delta.err())
+                .contains("a run is in progress (run 1, full")
+                .contains("a delta run is queued after it");
         // the embedded directory keeps no change log: a delta request reads in full
         assertThat(delta.out()).containsPattern("run 2 \\((delta|full)\\) ");
         assertThat(delta.exitCode()).isIn(0, 1);
 
         Cli status = Cli.run("status", "--config", config);
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("schedule: delta every PT30M").contains("current: none")
-                .contains("last runs:").contains("operator@");
+        assertThat(status.out())
+                .contains("schedule: delta every PT30M")
+                .contains("current: none")
+                .contains("last runs:")
+                .contains("operator@");
 
         Cli show = Cli.run("runs", "show", "1", "--config", config);
         assertThat(show.exitCode()).isZero();
@@ -68,7 +80,9 @@ class TriggerStatusIT {
 
         Api api = new Api(fixture.adminUrl(), fixture.token());
         String metrics = api.get("/metrics").body();
-        assertThat(metrics).contains("dirsync_runs_total{status=").containsPattern("dirsync_run_duration_seconds_count\\{type=\"full\"} [12]\n")
+        assertThat(metrics)
+                .contains("dirsync_runs_total{status=")
+                .containsPattern("dirsync_run_duration_seconds_count\\{type=\"full\"} [12]\n")
                 .contains("dirsync_objects_exported_total " + cloud.users().size() + ".0");
 
         Cli approveViaDaemon = Cli.run("removals", "approve", "--config", config);

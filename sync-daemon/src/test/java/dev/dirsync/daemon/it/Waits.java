@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Bounded waits for tests. */
 public final class Waits {
-    private Waits() {
-    }
+    private Waits() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

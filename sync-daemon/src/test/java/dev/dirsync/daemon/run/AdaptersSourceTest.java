@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How {@code source.*} becomes the LDAP source's settings, and the checks that span several keys. */
 class AdaptersSourceTest {
-    private static final String TARGET = """
+    private static final String TARGET =
+            """
             target:
               tenantId: contoso
               clientId: app-1
@@ -39,7 +40,8 @@ class AdaptersSourceTest {
     @Test
     void sourceSettings_carryEverySourceKey() throws IOException {
         Files.writeString(dir.resolve("trust.p12"), "x");
-        DirsyncConfig config = load("""
+        DirsyncConfig config = load(
+                """
                 source:
                   url: [ldap://dc1.corp.example.com, ldap://dc2.corp.example.com]
                   bindDn: CN=svc,DC=corp,DC=example,DC=com
@@ -68,8 +70,9 @@ class AdaptersSourceTest {
         assertThat(settings.excludedDns()).containsExactly("OU=Service,OU=Staff,DC=corp,DC=example,DC=com");
         assertThat(settings.groupDn()).isEqualTo("CN=Cloud,OU=Staff,DC=corp,DC=example,DC=com");
         assertThat(settings.skipDisabled()).isTrue();
-        assertThat(settings.tls()).isEqualTo(new LdapTlsSettings(LdapTlsSettings.Mode.STARTTLS, dir.resolve("trust.p12"),
-                Secret.of("trust-pw"), "JKS", false));
+        assertThat(settings.tls())
+                .isEqualTo(new LdapTlsSettings(
+                        LdapTlsSettings.Mode.STARTTLS, dir.resolve("trust.p12"), Secret.of("trust-pw"), "JKS", false));
         assertThat(settings.allowCleartext()).isFalse();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(90));
@@ -78,7 +81,8 @@ class AdaptersSourceTest {
 
     @Test
     void sourceSettings_withoutTheNewKeys_readAsTheUrlSays() throws IOException {
-        DirsyncConfig config = load("""
+        DirsyncConfig config = load(
+                """
                 source:
                   url: ldaps://dc1.corp.example.com
                   bindDn: CN=svc,DC=corp,DC=example,DC=com
@@ -98,7 +102,8 @@ class AdaptersSourceTest {
 
     @Test
     void cleartextToARemoteHost_isRefusedUnlessAllowed() throws IOException {
-        String source = """
+        String source =
+                """
                 source:
                   url: ldap://dc1.corp.example.com
                   bindDn: CN=svc,DC=corp,DC=example,DC=com
@@ -107,10 +112,14 @@ class AdaptersSourceTest {
                 """;
 
         assertThatThrownBy(() -> Adapters.validate(load(source)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
-                        .asString().startsWith("source.url ldap://dc1.corp.example.com:389 would carry the bind password"
-                                + " in cleartext").contains("source.allowCleartext: true"));
-        assertThatCode(() -> Adapters.validate(load(source + "  allowCleartext: true\n"))).doesNotThrowAnyException();
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .singleElement()
+                        .asString()
+                        .startsWith("source.url ldap://dc1.corp.example.com:389 would carry the bind password"
+                                + " in cleartext")
+                        .contains("source.allowCleartext: true"));
+        assertThatCode(() -> Adapters.validate(load(source + "  allowCleartext: true\n")))
+                .doesNotThrowAnyException();
         assertThatCode(() -> Adapters.validate(load(source + "  tls:\n    mode: starttls\n")))
                 .doesNotThrowAnyException();
     }
@@ -118,7 +127,8 @@ class AdaptersSourceTest {
     @Test
     void keysThatContradictEachOther_areNamed() throws IOException {
         Files.writeString(dir.resolve("trust.p12"), "x");
-        String base = """
+        String base =
+                """
                 source:
                   bindDn: CN=svc,DC=corp,DC=example,DC=com
                   password: pw
@@ -140,7 +150,8 @@ class AdaptersSourceTest {
     @Test
     void embeddedDirectory_keepsWorking_andRefusesTls() throws IOException {
         Files.writeString(dir.resolve("dir.ldif"), "dn: dc=example,dc=com\nobjectClass: domain\ndc: example\n");
-        String source = """
+        String source =
+                """
                 source:
                   url: embedded:dir.ldif
                   bindDn: cn=admin,dc=example,dc=com

@@ -15,9 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dirsync check} on a fixed directory (250 generated people with every kind of dirty data)
@@ -36,7 +36,9 @@ class CheckReportGoldenTest {
         try (Writer writer = Files.newBufferedWriter(dir.resolve("directory.ldif"))) {
             DirectoryGenerator.write(writer, 250, 2026, true);
         }
-        Files.writeString(dir.resolve("dirsync.yaml"), """
+        Files.writeString(
+                dir.resolve("dirsync.yaml"),
+                """
                 source:
                   url: embedded:directory.ldif
                   bindDn: CN=dirsync,DC=corp,DC=example,DC=com
@@ -61,7 +63,9 @@ class CheckReportGoldenTest {
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
-        assertThat(golden).as("golden file (generate with -Dgolden.update=true)").exists();
+        assertThat(golden)
+                .as("golden file (generate with -Dgolden.update=true)")
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

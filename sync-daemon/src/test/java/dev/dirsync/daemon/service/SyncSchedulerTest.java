@@ -42,24 +42,26 @@ class SyncSchedulerTest {
     void slotsMissedWhileDown_runOnce_deltaAndFull() {
         Instant now = Instant.now();
         // the last run was three hours ago: 180 delta slots and two nightly full slots were missed
-        start(new ScheduleConfig(Duration.ofMinutes(1), "0 0 3 * * ?", false),
-                new FirstFires(now.minus(Duration.ofHours(3)), now.minus(Duration.ofDays(2))), 50);
+        start(
+                new ScheduleConfig(Duration.ofMinutes(1), "0 0 3 * * ?", false),
+                new FirstFires(now.minus(Duration.ofHours(3)), now.minus(Duration.ofDays(2))),
+                50);
 
         Waits.until("the make-up runs", Duration.ofSeconds(10), () -> runs.runs.size() >= 2);
         Waits.sleep(1_500);
 
         List<RunType> types = runs.runs.stream().map(RunOptions::type).toList();
         assertThat(types).containsExactlyInAnyOrder(RunType.DELTA, RunType.FULL);
-        assertThat(scheduler.nextDelta()).hasValueSatisfying(next ->
-                assertThat(next).isBetween(now.plusSeconds(50), now.plusSeconds(75)));
-        assertThat(scheduler.nextFull()).hasValueSatisfying(next -> assertThat(next).isAfter(now));
+        assertThat(scheduler.nextDelta())
+                .hasValueSatisfying(next -> assertThat(next).isBetween(now.plusSeconds(50), now.plusSeconds(75)));
+        assertThat(scheduler.nextFull())
+                .hasValueSatisfying(next -> assertThat(next).isAfter(now));
     }
 
     @Test
     void runs_neverOverlap_whenSlotsComeFasterThanRunsEnd_orAnOperatorAsksMeanwhile() {
         Instant now = Instant.now();
-        start(new ScheduleConfig(Duration.ofSeconds(1), "* * * * * ?", false),
-                new FirstFires(now, now), 700);
+        start(new ScheduleConfig(Duration.ofSeconds(1), "* * * * * ?", false), new FirstFires(now, now), 700);
 
         for (int i = 0; i < 4; i++) {
             coordinator.submit(i % 2 == 0 ? RunType.FULL : RunType.DELTA);
@@ -90,10 +92,12 @@ class SyncSchedulerTest {
         state.beginRun(RunType.DELTA, "schedule");
         ScheduleConfig schedule = new ScheduleConfig(Duration.ofMinutes(30), ScheduleConfig.DEFAULT_FULL_CRON, false);
 
-        FirstFires first = FirstFires.from(state.recentRuns(10), schedule, Instant.now().plus(Duration.ofHours(5)));
+        FirstFires first =
+                FirstFires.from(state.recentRuns(10), schedule, Instant.now().plus(Duration.ofHours(5)));
 
         assertThat(first.delta()).isEqualTo(state.run(2).orElseThrow().started().plus(Duration.ofMinutes(30)));
-        assertThat(first.full()).isEqualTo(state.run(full).orElseThrow().started().plusSeconds(1));
+        assertThat(first.full())
+                .isEqualTo(state.run(full).orElseThrow().started().plusSeconds(1));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.dirsync.emulator.internal;
 
-import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dirsync.emulator.json.Json;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
@@ -32,7 +32,9 @@ public final class BatchApi {
             throw GraphError.of(400, "BadRequest", "The batch body must have a non-empty 'requests' array.");
         }
         if (requests.size() > MAX_REQUESTS) {
-            throw GraphError.of(400, "BadRequest",
+            throw GraphError.of(
+                    400,
+                    "BadRequest",
                     "The batch holds " + requests.size() + " requests; the limit is " + MAX_REQUESTS + ".");
         }
         Set<String> ids = new HashSet<>();
@@ -57,8 +59,7 @@ public final class BatchApi {
         String path = decodePath(id, "/" + (question < 0 ? url : url.substring(0, question)).replaceFirst("^/+", ""));
         String query = question < 0 ? null : url.substring(question + 1);
         JsonNode body = item.get("body");
-        GraphRequest request = new GraphRequest(
-                text(item, "method").toUpperCase(Locale.ROOT), path, query, body, ids);
+        GraphRequest request = new GraphRequest(text(item, "method").toUpperCase(Locale.ROOT), path, query, body, ids);
         GraphResponse response = router.route(request);
         ObjectNode node = Json.object();
         node.put("id", id);

@@ -1,9 +1,9 @@
 package dev.dirsync.emulator.internal;
 
-import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.dirsync.emulator.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,8 +21,8 @@ final class Exchanges {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw GraphError.of(413, "RequestEntityTooLarge",
-                        "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
+                throw GraphError.of(
+                        413, "RequestEntityTooLarge", "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
             }
             return body;
         }
@@ -36,7 +36,9 @@ final class Exchanges {
         try {
             return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw GraphError.of(400, "BadRequest",
+            throw GraphError.of(
+                    400,
+                    "BadRequest",
                     "Unable to read JSON request payload: " + Json.describe(e)
                             + ". Please ensure the payload is valid JSON.");
         } catch (IOException e) {
@@ -51,8 +53,7 @@ final class Exchanges {
         send(exchange, response.status(), response.headers(), response.body());
     }
 
-    static void send(HttpExchange exchange, int status, Map<String, String> headers, JsonNode body)
-            throws IOException {
+    static void send(HttpExchange exchange, int status, Map<String, String> headers, JsonNode body) throws IOException {
         headers.forEach(exchange.getResponseHeaders()::set);
         try (exchange) {
             if (body == null) {

@@ -34,37 +34,55 @@ public final class GraphError extends RuntimeException {
     }
 
     public static GraphError unknownProperty(String property) {
-        return new GraphError(400, "Request_BadRequest",
+        return new GraphError(
+                400,
+                "Request_BadRequest",
                 "Property '" + property + "' does not exist as a declared property or extension property"
                         + " of resource 'User' supported by the cloud emulator.",
-                property, "InvalidProperty");
+                property,
+                "InvalidProperty");
     }
 
     public static GraphError invalidValue(String property) {
-        return new GraphError(400, "Request_BadRequest",
+        return new GraphError(
+                400,
+                "Request_BadRequest",
                 "Invalid value specified for property '" + property + "' of resource 'User'.",
-                property, "InvalidValue");
+                property,
+                "InvalidValue");
     }
 
     public static GraphError required(String property) {
-        return new GraphError(400, "Request_BadRequest",
+        return new GraphError(
+                400,
+                "Request_BadRequest",
                 "Property value is required but is empty or missing: '" + property + "'.",
-                property, "PropertyRequired");
+                property,
+                "PropertyRequired");
     }
 
     public static GraphError readOnly(String property) {
-        return new GraphError(400, "Request_BadRequest",
-                "Property '" + property + "' is read-only and cannot be set.", property, "InvalidProperty");
+        return new GraphError(
+                400,
+                "Request_BadRequest",
+                "Property '" + property + "' is read-only and cannot be set.",
+                property,
+                "InvalidProperty");
     }
 
     public static GraphError conflict(String property) {
-        return new GraphError(400, "Request_BadRequest",
+        return new GraphError(
+                400,
+                "Request_BadRequest",
                 "Another object with the same value for property " + property + " already exists.",
-                property, "ObjectConflict");
+                property,
+                "ObjectConflict");
     }
 
     public static GraphError notFound(String id) {
-        return of(404, "Request_ResourceNotFound",
+        return of(
+                404,
+                "Request_ResourceNotFound",
                 "Resource '" + id + "' does not exist or one of its queried reference-property objects"
                         + " are not present.");
     }

@@ -38,8 +38,12 @@ public final class GraphHandler implements HttpHandler {
         byte[] body = Exchanges.readBody(exchange);
         checkToken(exchange.getRequestHeaders().getFirst("Authorization"));
         String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
-        GraphRequest request = new GraphRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path,
-                exchange.getRequestURI().getRawQuery(), Exchanges.parseJson(body), ids);
+        GraphRequest request = new GraphRequest(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                path,
+                exchange.getRequestURI().getRawQuery(),
+                Exchanges.parseJson(body),
+                ids);
         return path.equals("/$batch") ? batch.handle(request) : router.route(request);
     }
 
@@ -51,7 +55,7 @@ public final class GraphHandler implements HttpHandler {
             throw unauthorized("Access token is empty.");
         }
         switch (tokens.check(token)) {
-            case VALID -> { }
+            case VALID -> {}
             case EXPIRED -> throw unauthorized("Lifetime validation failed, the token is expired.");
             case UNKNOWN -> throw unauthorized("Access token validation failure. Invalid audience.");
         }

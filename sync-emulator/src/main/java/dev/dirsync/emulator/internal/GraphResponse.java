@@ -29,10 +29,12 @@ public record GraphResponse(int status, Map<String, String> headers, JsonNode bo
     }
 
     public static GraphResponse throttled(long retryAfterSeconds, int writesPerSecond, RequestIds ids) {
-        GraphError error = GraphError.of(429, "TooManyRequests",
-                "Too many requests: the cloud emulator accepts " + writesPerSecond
-                        + " writes per second. Retry after " + retryAfterSeconds + " second(s).");
-        return new GraphResponse(429, Map.of("Retry-After", Long.toString(retryAfterSeconds)),
-                ErrorBodies.graph(error, ids));
+        GraphError error = GraphError.of(
+                429,
+                "TooManyRequests",
+                "Too many requests: the cloud emulator accepts " + writesPerSecond + " writes per second. Retry after "
+                        + retryAfterSeconds + " second(s).");
+        return new GraphResponse(
+                429, Map.of("Retry-After", Long.toString(retryAfterSeconds)), ErrorBodies.graph(error, ids));
     }
 }

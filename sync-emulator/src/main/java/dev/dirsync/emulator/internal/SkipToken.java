@@ -14,7 +14,8 @@ public final class SkipToken {
     private SkipToken() {}
 
     public static String encode(long afterSequence) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + afterSequence).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -30,14 +30,20 @@ public final class StatsCounter {
                 case "POST" -> creates.increment();
                 case "PATCH" -> updates.increment();
                 case "DELETE" -> deletes.increment();
-                default -> { }
+                default -> {}
             }
         }
     }
 
     public EmulatorStats snapshot() {
-        return new EmulatorStats(tokenRequests.sum(), reads.sum(), creates.sum(), updates.sum(),
-                deletes.sum(), rejected.sum(), throttled.sum());
+        return new EmulatorStats(
+                tokenRequests.sum(),
+                reads.sum(),
+                creates.sum(),
+                updates.sum(),
+                deletes.sum(),
+                rejected.sum(),
+                throttled.sum());
     }
 
     /** Not atomic across counters: requests running during a reset may land on either side. */

@@ -1,11 +1,11 @@
 package dev.dirsync.emulator.internal;
 
-import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.dirsync.emulator.EmulatorStoreException;
+import dev.dirsync.emulator.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -25,8 +25,8 @@ import java.util.Map;
  */
 public final class StoreFile {
     private static final String USERS = "users";
-    private static final ObjectWriter WRITER = Json.MAPPER.writerWithDefaultPrettyPrinter()
-            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectWriter WRITER =
+            Json.MAPPER.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Path path;
 

@@ -1,9 +1,9 @@
 package dev.dirsync.emulator.internal;
 
-import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.dirsync.emulator.json.Json;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,11 @@ public final class TokenHandler implements HttpHandler {
             return;
         }
         if (!TOKEN_PATH.matcher(exchange.getRequestURI().getPath()).matches()) {
-            GraphError error = GraphError.of(404, "NotFound", "The cloud emulator serves only '/{tenant}"
-                    + "/oauth2/v2.0/token' and '/v1.0/...', not '" + exchange.getRequestURI().getPath() + "'.");
+            GraphError error = GraphError.of(
+                    404,
+                    "NotFound",
+                    "The cloud emulator serves only '/{tenant}" + "/oauth2/v2.0/token' and '/v1.0/...', not '"
+                            + exchange.getRequestURI().getPath() + "'.");
             Exchanges.send(exchange, GraphResponse.error(error, ids), ids);
             return;
         }
@@ -75,25 +78,32 @@ public final class TokenHandler implements HttpHandler {
     private Refusal refusal(Map<String, String> form) {
         for (String parameter : new String[] {"grant_type", "client_id", "client_secret", "scope"}) {
             if (form.getOrDefault(parameter, "").isBlank()) {
-                return new Refusal(400, "invalid_request",
+                return new Refusal(
+                        400,
+                        "invalid_request",
                         "The request body must contain the following parameter: '" + parameter + "'.");
             }
         }
         if (!form.get("grant_type").equals("client_credentials")) {
-            return new Refusal(400, "unsupported_grant_type",
-                    "The cloud emulator supports only the client_credentials grant.");
+            return new Refusal(
+                    400, "unsupported_grant_type", "The cloud emulator supports only the client_credentials grant.");
         }
         if (!form.get("scope").endsWith("/.default")) {
-            return new Refusal(400, "invalid_scope", "The scope '" + form.get("scope")
-                    + "' is not valid for the client credentials flow: it must end with '/.default'.");
+            return new Refusal(
+                    400,
+                    "invalid_scope",
+                    "The scope '" + form.get("scope")
+                            + "' is not valid for the client credentials flow: it must end with '/.default'.");
         }
         if (!form.get("client_id").equals(clientId)) {
-            return new Refusal(401, "invalid_client",
+            return new Refusal(
+                    401,
+                    "invalid_client",
                     "Application with identifier '" + form.get("client_id") + "' was not found.");
         }
         if (!MessageDigest.isEqual(clientSecret, form.get("client_secret").getBytes(StandardCharsets.UTF_8))) {
-            return new Refusal(401, "invalid_client",
-                    "Invalid client secret provided for application '" + clientId + "'.");
+            return new Refusal(
+                    401, "invalid_client", "Invalid client secret provided for application '" + clientId + "'.");
         }
         return null;
     }

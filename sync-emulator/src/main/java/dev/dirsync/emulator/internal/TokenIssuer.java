@@ -14,7 +14,11 @@ public final class TokenIssuer {
     public static final Duration LIFETIME = Duration.ofSeconds(3599);
 
     /** The outcome of presenting a token. */
-    public enum Check { VALID, UNKNOWN, EXPIRED }
+    public enum Check {
+        VALID,
+        UNKNOWN,
+        EXPIRED
+    }
 
     private final Map<String, Instant> expiryByToken = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();

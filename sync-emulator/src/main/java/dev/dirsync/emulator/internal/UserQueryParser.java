@@ -37,8 +37,8 @@ public final class UserQueryParser {
         Map<String, String> options = options(rawQuery);
         for (String name : options.keySet()) {
             if (!allowed.contains(name)) {
-                throw GraphError.unsupportedQuery("The query option '" + name
-                        + "' is not supported by the cloud emulator on this resource.");
+                throw GraphError.unsupportedQuery(
+                        "The query option '" + name + "' is not supported by the cloud emulator on this resource.");
             }
         }
         String select = options.get("$select");
@@ -76,9 +76,12 @@ public final class UserQueryParser {
         names.add(UserSchema.ID);
         for (String raw : value.split(",")) {
             String name = raw.trim();
-            names.add(UserSchema.canonicalName(name).orElseThrow(() -> GraphError.of(400, "BadRequest",
-                    "Parsing OData Select and Expand failed: Could not find a property named '" + name
-                            + "' on type 'microsoft.graph.user'.")));
+            names.add(UserSchema.canonicalName(name)
+                    .orElseThrow(() -> GraphError.of(
+                            400,
+                            "BadRequest",
+                            "Parsing OData Select and Expand failed: Could not find a property named '" + name
+                                    + "' on type 'microsoft.graph.user'.")));
         }
         return new ArrayList<>(names);
     }

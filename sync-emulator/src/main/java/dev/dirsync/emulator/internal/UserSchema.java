@@ -35,7 +35,11 @@ public final class UserSchema {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern NICKNAME = Pattern.compile("[^@()\\\\\\[\\]\";:<>,\\s]+");
 
-    private enum Type { BOOLEAN, STRING, STRING_LIST }
+    private enum Type {
+        BOOLEAN,
+        STRING,
+        STRING_LIST
+    }
 
     private record Property(String name, Type type, int maxLength, Predicate<String> shape, boolean required) {}
 
@@ -44,11 +48,19 @@ public final class UserSchema {
             new Property("displayName", Type.STRING, 256, s -> true, true),
             new Property("givenName", Type.STRING, 64, s -> true, false),
             new Property("surname", Type.STRING, 64, s -> true, false),
-            new Property("mailNickname", Type.STRING, 64, s -> NICKNAME.matcher(s).matches(), true),
+            new Property(
+                    "mailNickname", Type.STRING, 64, s -> NICKNAME.matcher(s).matches(), true),
             new Property(MAIL, Type.STRING, 256, s -> ADDRESS.matcher(s).matches(), false),
-            new Property("otherMails", Type.STRING_LIST, 256, s -> ADDRESS.matcher(s).matches(), false),
-            new Property(USER_PRINCIPAL_NAME, Type.STRING, 113, s -> ADDRESS.matcher(s).matches(), true),
-            new Property("usageLocation", Type.STRING, 2, s -> COUNTRY.matcher(s).matches(), false),
+            new Property(
+                    "otherMails", Type.STRING_LIST, 256, s -> ADDRESS.matcher(s).matches(), false),
+            new Property(
+                    USER_PRINCIPAL_NAME,
+                    Type.STRING,
+                    113,
+                    s -> ADDRESS.matcher(s).matches(),
+                    true),
+            new Property(
+                    "usageLocation", Type.STRING, 2, s -> COUNTRY.matcher(s).matches(), false),
             new Property(IMMUTABLE_ID, Type.STRING, 256, s -> true, false));
 
     private static final Set<String> PASSWORD_PROFILE_FLAGS =
@@ -165,7 +177,9 @@ public final class UserSchema {
             }
         }
         JsonNode password = profile.get("password");
-        if (password == null || password.isNull() || (password.isTextual() && password.asText().isEmpty())) {
+        if (password == null
+                || password.isNull()
+                || (password.isTextual() && password.asText().isEmpty())) {
             throw GraphError.required(PASSWORD_PROFILE + ".password");
         }
         if (!password.isTextual()) {
@@ -211,7 +225,9 @@ public final class UserSchema {
             throw GraphError.invalidValue(property.name());
         }
         String value = node.textValue();
-        if (value.isBlank() || value.length() > property.maxLength() || !property.shape().test(value)) {
+        if (value.isBlank()
+                || value.length() > property.maxLength()
+                || !property.shape().test(value)) {
             throw GraphError.invalidValue(property.name());
         }
         return value;

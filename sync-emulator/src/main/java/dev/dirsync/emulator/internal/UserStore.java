@@ -131,7 +131,8 @@ public final class UserStore {
         try {
             List<Map<String, Object>> users = new ArrayList<>();
             Long last = null;
-            for (Map.Entry<Long, Map<String, Object>> entry : candidates(filter, after).entrySet()) {
+            for (Map.Entry<Long, Map<String, Object>> entry :
+                    candidates(filter, after).entrySet()) {
                 if (filter != null && !filter.matches(entry.getValue())) {
                     continue;
                 }
@@ -158,11 +159,13 @@ public final class UserStore {
 
     /** Users after {@code after}; an indexed filter narrows them to at most one. */
     private Map<Long, Map<String, Object>> candidates(EqFilter filter, long after) {
-        Map<String, Long> index = filter == null ? null : switch (filter.property()) {
-            case UserSchema.USER_PRINCIPAL_NAME -> sequenceByUpn;
-            case UserSchema.IMMUTABLE_ID -> sequenceByImmutableId;
-            default -> null;
-        };
+        Map<String, Long> index = filter == null
+                ? null
+                : switch (filter.property()) {
+                    case UserSchema.USER_PRINCIPAL_NAME -> sequenceByUpn;
+                    case UserSchema.IMMUTABLE_ID -> sequenceByImmutableId;
+                    default -> null;
+                };
         if (index == null) {
             return bySequence.tailMap(after, false);
         }

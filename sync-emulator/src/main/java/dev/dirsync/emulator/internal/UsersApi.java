@@ -1,8 +1,8 @@
 package dev.dirsync.emulator.internal;
 
-import dev.dirsync.emulator.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dirsync.emulator.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -87,14 +87,17 @@ public final class UsersApi {
     }
 
     private String idOf(String key) {
-        return (String) store.find(key).orElseThrow(() -> GraphError.notFound(key)).get(UserSchema.ID);
+        return (String)
+                store.find(key).orElseThrow(() -> GraphError.notFound(key)).get(UserSchema.ID);
     }
 
     /** The same request with the continuation token: Graph's next links keep every other option. */
     private String nextLink(UserQuery query, long after) {
         StringBuilder link = new StringBuilder(graphBaseUrl).append("/users?");
         if (query.explicitSelect()) {
-            link.append("$select=").append(encode(String.join(",", query.select()))).append('&');
+            link.append("$select=")
+                    .append(encode(String.join(",", query.select())))
+                    .append('&');
         }
         if (query.top() != null) {
             link.append("$top=").append(query.top()).append('&');
@@ -114,7 +117,9 @@ public final class UsersApi {
     }
 
     private static GraphError methodNotAllowed(GraphRequest request) {
-        return GraphError.of(405, "Request_BadRequest",
+        return GraphError.of(
+                405,
+                "Request_BadRequest",
                 "The HTTP method '" + request.method() + "' is not allowed on '" + request.path() + "'.");
     }
 }

@@ -23,6 +23,7 @@ public final class Json {
         String message = e.getOriginalMessage();
         return e.getLocation() == null
                 ? message
-                : message + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                : message + " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 }

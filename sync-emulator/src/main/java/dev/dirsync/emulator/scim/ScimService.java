@@ -40,10 +40,11 @@ import java.util.Map;
 public final class ScimService {
     /** The path the service is mounted on. */
     public static final String PREFIX = "/scim/v2";
+
     public static final int MAX_OPERATIONS = 50;
     public static final int MAX_PAYLOAD_BYTES = 1_048_576;
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final ScimUserStore store;
     private final HttpHandler handler;
@@ -57,8 +58,8 @@ public final class ScimService {
         this.store = new ScimUserStore(Clock.systemUTC());
         ObjectNode config = ServiceProviderConfigDocument.of(baseUrl, pageSize, MAX_OPERATIONS, MAX_PAYLOAD_BYTES);
         ScimRouter router = new ScimRouter(store, baseUrl, pageSize, config);
-        this.handler = new ScimHandler(PREFIX, token, router,
-                new ScimBulk(router, baseUrl, MAX_OPERATIONS, MAX_PAYLOAD_BYTES));
+        this.handler = new ScimHandler(
+                PREFIX, token, router, new ScimBulk(router, baseUrl, MAX_OPERATIONS, MAX_PAYLOAD_BYTES));
     }
 
     /** The handler to mount on {@code PREFIX + "/"}. */

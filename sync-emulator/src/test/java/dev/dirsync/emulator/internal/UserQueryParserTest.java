@@ -38,10 +38,13 @@ class UserQueryParserTest {
      * | property and operator in any case            | onPremisesImmutableId | AbC=       |
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "userPrincipalName eq 'o''hara@x.example'  | userPrincipalName     | o'hara@x.example",
-        "  ONPREMISESIMMUTABLEID EQ 'AbC='  | onPremisesImmutableId | AbC=",
-        "mail eq ''                         | mail                  | ''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "userPrincipalName eq 'o''hara@x.example'  | userPrincipalName     | o'hara@x.example",
+                "  ONPREMISESIMMUTABLEID EQ 'AbC='  | onPremisesImmutableId | AbC=",
+                "mail eq ''                         | mail                  | ''"
+            })
     void eqFilter_parses(String clause, String property, String value) {
         EqFilter filter = EqFilter.parse(clause);
 
@@ -50,19 +53,23 @@ class UserQueryParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "$top=abc                  | Invalid page size",
-        "$top=1&$top=2             | more than once",
-        "$select=nothing           | Could not find a property named 'nothing'",
-        "$filter=mail ne 'a'       | Invalid filter clause",
-        "$filter=surname eq 'a'    | property 'surname'",
-        "$count=true               | '$count' is not supported",
-        "$filter=%zz               | Malformed percent-encoding"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "$top=abc                  | Invalid page size",
+                "$top=1&$top=2             | more than once",
+                "$select=nothing           | Could not find a property named 'nothing'",
+                "$filter=mail ne 'a'       | Invalid filter clause",
+                "$filter=surname eq 'a'    | property 'surname'",
+                "$count=true               | '$count' is not supported",
+                "$filter=%zz               | Malformed percent-encoding"
+            })
     void badOptions_refused(String query, String message) {
         assertThatThrownBy(() -> UserQueryParser.forCollection(query))
                 .isInstanceOf(GraphError.class)
                 .hasMessageContaining(message)
-                .extracting(e -> ((GraphError) e).status()).isEqualTo(400);
+                .extracting(e -> ((GraphError) e).status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.dirsync.emulator.internal;
 
-import dev.dirsync.emulator.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dirsync.emulator.json.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class UserSchemaTest {
-    private static final String VALID = "{\"accountEnabled\": true, \"displayName\": \"Ada\", \"mailNickname\": \"ada\","
-            + " \"userPrincipalName\": \"ada@contoso.example\", \"passwordProfile\": {\"password\": \"pw\"}}";
+    private static final String VALID =
+            "{\"accountEnabled\": true, \"displayName\": \"Ada\", \"mailNickname\": \"ada\","
+                    + " \"userPrincipalName\": \"ada@contoso.example\", \"passwordProfile\": {\"password\": \"pw\"}}";
 
     @Test
     void forCreate_keepsPropertiesDropsPassword() throws IOException {
-        Map<String, Object> values = UserSchema.forCreate(json(VALID.replace("}}", "}, \"otherMails\": [\"a@b.example\"]}")));
+        Map<String, Object> values =
+                UserSchema.forCreate(json(VALID.replace("}}", "}, \"otherMails\": [\"a@b.example\"]}")));
 
-        assertThat(values).containsOnlyKeys("accountEnabled", "displayName", "mailNickname", "userPrincipalName",
-                "otherMails");
+        assertThat(values)
+                .containsOnlyKeys("accountEnabled", "displayName", "mailNickname", "userPrincipalName", "otherMails");
         assertThat(values.get("otherMails")).isEqualTo(List.of("a@b.example"));
     }
 
@@ -37,14 +39,17 @@ class UserSchemaTest {
      * | givenName         | 65 characters    | longer than Graph allows |
      */
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-        "accountEnabled    | '\"true\"'",
-        "displayName       | '\"\"'",
-        "userPrincipalName | '\"no-at-sign\"'",
-        "mailNickname      | '\"a b\"'",
-        "usageLocation     | '\"gbr\"'",
-        "otherMails        | '\"a@b.example\"'",
-        "givenName         | '\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "accountEnabled    | '\"true\"'",
+                "displayName       | '\"\"'",
+                "userPrincipalName | '\"no-at-sign\"'",
+                "mailNickname      | '\"a b\"'",
+                "usageLocation     | '\"gbr\"'",
+                "otherMails        | '\"a@b.example\"'",
+                "givenName         | '\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"'"
+            })
     void invalidValue_refusedNamingProperty(String property, String value) {
         assertThatThrownBy(() -> UserSchema.forUpdate(json("{\"" + property + "\": " + value + "}")))
                 .isInstanceOf(GraphError.class)
@@ -52,11 +57,14 @@ class UserSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"id\": \"x\"}                     | Property 'id' is read-only",
-        "{\"displayName\": null}             | required but is empty or missing: 'displayName'",
-        "{\"passwordProfile\": {}}           | 'passwordProfile.password'",
-        "[]                                  | must be a JSON object"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"id\": \"x\"}                     | Property 'id' is read-only",
+                "{\"displayName\": null}             | required but is empty or missing: 'displayName'",
+                "{\"passwordProfile\": {}}           | 'passwordProfile.password'",
+                "[]                                  | must be a JSON object"
+            })
     void badPatch_refused(String body, String message) {
         assertThatThrownBy(() -> UserSchema.forUpdate(json(body)))
                 .isInstanceOf(GraphError.class)

@@ -81,8 +81,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
         private String bindDn;
         private String password;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder ldifFile(Path file) {
             this.ldif = new LdifInput.File(file);
@@ -136,8 +135,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
             try {
                 server.startListening();
             } catch (LDAPException e) {
-                throw new DirsyncException("embedded directory cannot listen on " + HOST + ":" + port + ": "
-                        + e.getMessage(), e);
+                throw new DirsyncException(
+                        "embedded directory cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
             }
             return new EmbeddedDirectory(server, base);
         }

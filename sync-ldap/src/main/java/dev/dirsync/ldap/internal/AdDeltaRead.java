@@ -31,6 +31,7 @@ import java.util.function.Predicate;
 public final class AdDeltaRead {
     /** LDAP_SERVER_SHOW_DELETED_OID: lets searches return tombstones. */
     public static final String SHOW_DELETED = "1.2.840.113556.1.4.417";
+
     private static final Filter PERSON = Filter.createEqualityFilter("objectCategory", "person");
     private static final Filter USER_OR_CONTACT = Filter.createORFilter(
             Filter.createEqualityFilter("objectClass", "user"), Filter.createEqualityFilter("objectClass", "contact"));
@@ -58,7 +59,8 @@ public final class AdDeltaRead {
 
         Filter leftScope = Filter.createANDFilter(PERSON, range.filter(), Filter.createNOTFilter(scope.filter()));
         if (groupChanged && scope.group().isPresent()) {
-            Filter nonMembers = Filter.createANDFilter(scope.configured(), Filter.createNOTFilter(scope.group().get()));
+            Filter nonMembers = Filter.createANDFilter(
+                    scope.configured(), Filter.createNOTFilter(scope.group().get()));
             leftScope = Filter.createORFilter(leftScope, nonMembers);
         }
         Predicate<DN> notExcluded = dn -> !scope.excluded(dn);
@@ -71,16 +73,16 @@ public final class AdDeltaRead {
             Filter changedPeople = Filter.createANDFilter(PERSON, range.filter());
             Predicate<DN> outOfScope = dn -> !scope.selects(dn);
             for (String context : contexts) {
-                stats = stats.plus(this.context.search(context, changedPeople, attributes, List.of(), outOfScope, true,
-                        handler));
+                stats = stats.plus(
+                        this.context.search(context, changedPeople, attributes, List.of(), outOfScope, true, handler));
             }
         }
 
         Filter tombstones = Filter.createANDFilter(DELETED, range.filter(), USER_OR_CONTACT);
         List<Control> showDeleted = List.of(new Control(SHOW_DELETED, true));
         for (String context : contexts) {
-            stats = stats.plus(this.context.search(context, tombstones, TOMBSTONE_ATTRIBUTES, showDeleted, dn -> true,
-                    true, handler));
+            stats = stats.plus(this.context.search(
+                    context, tombstones, TOMBSTONE_ATTRIBUTES, showDeleted, dn -> true, true, handler));
         }
         return stats;
     }
@@ -99,8 +101,9 @@ public final class AdDeltaRead {
                         Filter.createEqualityFilter("distinguishedName", groupDn),
                         Filter.createExtensibleMatchFilter("memberOf", ReadScope.IN_CHAIN, false, groupDn)));
         return context.connection()
-                .search(rootDse.namingContextOf(groupDn), SearchScope.SUB, group, "1.1")
-                .getEntryCount() > 0;
+                        .search(rootDse.namingContextOf(groupDn), SearchScope.SUB, group, "1.1")
+                        .getEntryCount()
+                > 0;
     }
 
     private Set<String> namingContexts(ReadScope scope) {

@@ -53,8 +53,11 @@ public record AdUsnCursor(DcState dc, String scope) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("usn is not a number: " + e.getMessage(), e);
         }
-        DcState dc = new DcState(CursorText.require(fields, "host"), CursorText.require(fields, "dsServiceName"),
-                CursorText.require(fields, "invocationId"), usn);
+        DcState dc = new DcState(
+                CursorText.require(fields, "host"),
+                CursorText.require(fields, "dsServiceName"),
+                CursorText.require(fields, "invocationId"),
+                usn);
         return Optional.of(new AdUsnCursor(dc, CursorText.require(fields, "scope")));
     }
 }

@@ -16,8 +16,7 @@ public final class AnchorReader {
     public static final String OBJECT_GUID = "objectGUID";
     public static final String ENTRY_UUID = "entryUUID";
 
-    private AnchorReader() {
-    }
+    private AnchorReader() {}
 
     /** Empty when the entry carries none of the anchor attributes (or only a malformed entryUUID). */
     public static Optional<Anchor> anchorOf(Entry entry) {

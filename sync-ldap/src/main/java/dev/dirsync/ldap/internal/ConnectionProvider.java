@@ -38,15 +38,29 @@ public final class ConnectionProvider implements AutoCloseable {
     private boolean closed;
 
     /** One server, TLS as its URL says, trusting the JVM's default trust store. */
-    public ConnectionProvider(SourceAddress.Network address, String bindDn, Secret password, Duration connectTimeout,
-                              Duration responseTimeout) {
-        this(List.of(address), bindDn, password, connectTimeout, responseTimeout,
+    public ConnectionProvider(
+            SourceAddress.Network address,
+            String bindDn,
+            Secret password,
+            Duration connectTimeout,
+            Duration responseTimeout) {
+        this(
+                List.of(address),
+                bindDn,
+                password,
+                connectTimeout,
+                responseTimeout,
                 TlsSetup.of(LdapTlsSettings.FROM_URL, address.secure()));
     }
 
     /** Servers tried in order (failover), all reached the same way. */
-    public ConnectionProvider(List<SourceAddress.Network> servers, String bindDn, Secret password,
-                              Duration connectTimeout, Duration responseTimeout, TlsSetup tls) {
+    public ConnectionProvider(
+            List<SourceAddress.Network> servers,
+            String bindDn,
+            Secret password,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            TlsSetup tls) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("at least one server is needed");
         }

@@ -11,8 +11,7 @@ import java.util.Map;
  * URL-encoded (UTF-8), e.g. {@code v=1;usn=4711;host=dc1.corp.example.com}.
  */
 final class CursorText {
-    private CursorText() {
-    }
+    private CursorText() {}
 
     static String encode(Map<String, String> fields) {
         StringBuilder text = new StringBuilder();

@@ -31,15 +31,19 @@ public record DcState(String host, String dsServiceName, String invocationId, lo
      * @throws LDAPException when the NTDS Settings object cannot be read or has no invocationId
      */
     public static DcState read(LDAPConnection connection, RootDse rootDse, String host) throws LDAPException {
-        String dsServiceName = rootDse.dsServiceName().orElseThrow(() -> new LDAPException(
-                ResultCode.NO_SUCH_ATTRIBUTE, "the root DSE has highestCommittedUSN but no dsServiceName"));
+        String dsServiceName = rootDse.dsServiceName()
+                .orElseThrow(() -> new LDAPException(
+                        ResultCode.NO_SUCH_ATTRIBUTE, "the root DSE has highestCommittedUSN but no dsServiceName"));
         SearchResultEntry settings = connection.getEntry(dsServiceName, "invocationId");
         byte[] invocationId = settings == null ? null : settings.getAttributeValueBytes("invocationId");
         if (invocationId == null || invocationId.length == 0) {
-            throw new LDAPException(ResultCode.NO_SUCH_ATTRIBUTE,
-                    "no invocationId readable on '" + dsServiceName + "'");
+            throw new LDAPException(
+                    ResultCode.NO_SUCH_ATTRIBUTE, "no invocationId readable on '" + dsServiceName + "'");
         }
-        return new DcState(host, dsServiceName, HexFormat.of().formatHex(invocationId),
+        return new DcState(
+                host,
+                dsServiceName,
+                HexFormat.of().formatHex(invocationId),
                 rootDse.highestCommittedUsn().orElseThrow());
     }
 

@@ -26,8 +26,8 @@ public final class EmbeddedDirectorySource implements DirectorySource {
      * Starts a directory from {@code ldifFile} that accepts the settings' bind DN and password, and
      * a source made by {@code network} that reads it with the settings' bases, filter and paging.
      */
-    public static EmbeddedDirectorySource start(LdapSourceSettings settings, Path ldifFile,
-            Function<LdapSourceSettings, DirectorySource> network) {
+    public static EmbeddedDirectorySource start(
+            LdapSourceSettings settings, Path ldifFile, Function<LdapSourceSettings, DirectorySource> network) {
         EmbeddedDirectory directory = EmbeddedDirectory.builder()
                 .ldifFile(ldifFile)
                 .bindCredentials(settings.bindDn(), settings.password())

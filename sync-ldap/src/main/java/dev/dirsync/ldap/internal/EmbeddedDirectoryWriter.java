@@ -29,16 +29,16 @@ public final class EmbeddedDirectoryWriter implements DirectoryWriter {
      * Starts a directory from {@code ldifFile} that accepts the settings' bind DN and password, and
      * a writer to it made by {@code network} from the settings with the directory's URL.
      */
-    public static EmbeddedDirectoryWriter start(LdapSourceSettings settings, Path ldifFile,
-            Function<LdapSourceSettings, DirectoryWriter> network) {
+    public static EmbeddedDirectoryWriter start(
+            LdapSourceSettings settings, Path ldifFile, Function<LdapSourceSettings, DirectoryWriter> network) {
         EmbeddedDirectory directory = EmbeddedDirectory.builder()
                 .ldifFile(ldifFile)
                 .bindCredentials(settings.bindDn(), settings.password())
                 .start();
         boolean started = false;
         try {
-            EmbeddedDirectoryWriter embedded = new EmbeddedDirectoryWriter(ldifFile, directory,
-                    network.apply(settings.withUrl(directory.ldapUrl())));
+            EmbeddedDirectoryWriter embedded = new EmbeddedDirectoryWriter(
+                    ldifFile, directory, network.apply(settings.withUrl(directory.ldapUrl())));
             started = true;
             return embedded;
         } finally {

@@ -27,17 +27,31 @@ public final class EntryDecoder {
 
     /** The attributes every read requests. */
     public static final List<String> REQUESTED_ATTRIBUTES = List.of(
-            "objectClass", "cn", "displayName", "givenName", "sn", "mail", "mailNickname", "proxyAddresses",
-            "sAMAccountName", "targetAddress", "userPrincipalName", "userAccountControl", "c",
-            "isCriticalSystemObject", "groupType", "objectCategory",
-            AnchorReader.OBJECT_GUID, AnchorReader.CONSISTENCY_GUID, AnchorReader.ENTRY_UUID);
+            "objectClass",
+            "cn",
+            "displayName",
+            "givenName",
+            "sn",
+            "mail",
+            "mailNickname",
+            "proxyAddresses",
+            "sAMAccountName",
+            "targetAddress",
+            "userPrincipalName",
+            "userAccountControl",
+            "c",
+            "isCriticalSystemObject",
+            "groupType",
+            "objectCategory",
+            AnchorReader.OBJECT_GUID,
+            AnchorReader.CONSISTENCY_GUID,
+            AnchorReader.ENTRY_UUID);
 
     /** Binary attributes: decoded for the anchor only, never kept as text. */
     private static final Set<String> BINARY = Set.of(
             AnchorReader.OBJECT_GUID.toLowerCase(Locale.ROOT), AnchorReader.CONSISTENCY_GUID.toLowerCase(Locale.ROOT));
 
-    private EntryDecoder() {
-    }
+    private EntryDecoder() {}
 
     /** A live entry; empty when the entry has no anchor. */
     public static Optional<SourceEntry> decode(Entry entry) {
@@ -74,6 +88,7 @@ public final class EntryDecoder {
     }
 
     private static boolean isBinary(Attribute attribute) {
-        return attribute.hasOption("binary") || BINARY.contains(attribute.getBaseName().toLowerCase(Locale.ROOT));
+        return attribute.hasOption("binary")
+                || BINARY.contains(attribute.getBaseName().toLowerCase(Locale.ROOT));
     }
 }

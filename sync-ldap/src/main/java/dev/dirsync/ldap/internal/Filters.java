@@ -5,8 +5,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 
 /** Parses configured filter text. */
 public final class Filters {
-    private Filters() {
-    }
+    private Filters() {}
 
     /**
      * @param setting the configuration name reported on failure, e.g. {@code source.filter}
@@ -19,8 +18,8 @@ public final class Filters {
         try {
             return Filter.create(text);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException(setting + " is not a valid LDAP filter: '" + text + "': "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    setting + " is not a valid LDAP filter: '" + text + "': " + e.getMessage(), e);
         }
     }
 }

@@ -12,28 +12,27 @@ import dev.dirsync.core.UnavailableException;
  * LDAP result or SDK message contains).
  */
 public final class LdapFailures {
-    private LdapFailures() {
-    }
+    private LdapFailures() {}
 
     /** A failure while connecting or binding (opening or checking out a connection). */
     public static DirsyncException connectFailed(LDAPException e, String url, String bindDn) {
         ResultCode code = e.getResultCode();
         if (code == ResultCode.INVALID_CREDENTIALS || code == ResultCode.INAPPROPRIATE_AUTHENTICATION) {
-            return new CredentialsRejectedException("directory " + url + " rejected the bind as '" + bindDn + "': "
-                    + describe(e), e);
+            return new CredentialsRejectedException(
+                    "directory " + url + " rejected the bind as '" + bindDn + "': " + describe(e), e);
         }
         if (connectionLost(code)) {
             return new UnavailableException("directory " + url + " cannot be reached: " + describe(e), e);
         }
-        return new UnavailableException("directory " + url + " refused the connection as '" + bindDn + "': "
-                + describe(e), e);
+        return new UnavailableException(
+                "directory " + url + " refused the connection as '" + bindDn + "': " + describe(e), e);
     }
 
     /** A failure of the search under {@code baseDn}. */
     public static UnavailableException searchFailed(LDAPException e, String url, String baseDn) {
         if (connectionLost(e.getResultCode())) {
-            return new UnavailableException("directory " + url + " stopped answering while reading '" + baseDn + "': "
-                    + describe(e), e);
+            return new UnavailableException(
+                    "directory " + url + " stopped answering while reading '" + baseDn + "': " + describe(e), e);
         }
         return new UnavailableException("search under '" + baseDn + "' at " + url + " failed: " + describe(e), e);
     }
@@ -41,14 +40,16 @@ public final class LdapFailures {
     /** A failure while reading what a read needs first: the root DSE, the DC's identity, the scoping group. */
     public static UnavailableException readFailed(LDAPException e, String url, String what) {
         if (connectionLost(e.getResultCode())) {
-            return new UnavailableException("directory " + url + " stopped answering while reading " + what + ": "
-                    + describe(e), e);
+            return new UnavailableException(
+                    "directory " + url + " stopped answering while reading " + what + ": " + describe(e), e);
         }
         return new UnavailableException("reading " + what + " at " + url + " failed: " + describe(e), e);
     }
 
     static boolean connectionLost(ResultCode code) {
-        return !code.isConnectionUsable() || code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN
+        return !code.isConnectionUsable()
+                || code == ResultCode.CONNECT_ERROR
+                || code == ResultCode.SERVER_DOWN
                 || code == ResultCode.TIMEOUT;
     }
 

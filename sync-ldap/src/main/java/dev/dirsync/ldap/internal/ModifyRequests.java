@@ -18,8 +18,7 @@ import java.util.List;
  * delete of a value that is gone, or an add of a value already there, fails the whole modify.
  */
 public final class ModifyRequests {
-    private ModifyRequests() {
-    }
+    private ModifyRequests() {}
 
     /** The OID servers list in the rootDSE's supportedControl when they implement RFC 4528. */
     public static final String ASSERTION_CONTROL_OID = AssertionRequestControl.ASSERTION_REQUEST_OID;

@@ -28,8 +28,7 @@ public final class RangeRetrieval {
     private static final Pattern RANGE = Pattern.compile("range=(\\d{1,18})-(\\d{1,18}|\\*)", Pattern.CASE_INSENSITIVE);
     private static final Filter ANY = Filter.createPresenceFilter("objectClass");
 
-    private RangeRetrieval() {
-    }
+    private RangeRetrieval() {}
 
     /** Whether any attribute of the entry is a slice that needs the rest fetched. */
     public static boolean hasRanges(Entry entry) {
@@ -53,7 +52,8 @@ public final class RangeRetrieval {
         Entry completed = new Entry(entry.getDN());
         for (Attribute attribute : entry.getAttributes()) {
             Optional<Slice> slice = Slice.of(attribute);
-            completed.addAttribute(slice.isEmpty() ? attribute : merged(connection, entry.getDN(), attribute, slice.get()));
+            completed.addAttribute(
+                    slice.isEmpty() ? attribute : merged(connection, entry.getDN(), attribute, slice.get()));
         }
         return completed;
     }
@@ -71,10 +71,13 @@ public final class RangeRetrieval {
                 break;
             }
             Optional<Slice> answered = Slice.of(answer.get());
-            if (answered.isEmpty() || answered.get().low() != next
+            if (answered.isEmpty()
+                    || answered.get().low() != next
                     || (!answered.get().last() && answered.get().high() < next)) {
-                throw new LDAPException(ResultCode.DECODING_ERROR, "ranged retrieval of " + name + " on '" + dn
-                        + "' asked for " + requested + " and got " + answer.get().getName());
+                throw new LDAPException(
+                        ResultCode.DECODING_ERROR,
+                        "ranged retrieval of " + name + " on '" + dn + "' asked for " + requested + " and got "
+                                + answer.get().getName());
             }
             values.addAll(List.of(answer.get().getValueByteArrays()));
             current = answered.get();

@@ -21,8 +21,14 @@ public record ReadContext(LDAPConnection connection, String url, ReadScope scope
      *
      * @throws dev.dirsync.core.UnavailableException when the search fails (naming URL and base DN)
      */
-    public ReadStats search(String baseDn, Filter filter, List<String> attributes, List<Control> controls,
-                            Predicate<DN> selector, boolean deleted, EntryHandler handler) {
+    public ReadStats search(
+            String baseDn,
+            Filter filter,
+            List<String> attributes,
+            List<Control> controls,
+            Predicate<DN> selector,
+            boolean deleted,
+            EntryHandler handler) {
         StreamingListener listener = new StreamingListener(handler, selector, deleted);
         PagedSearch search = new PagedSearch(filter, pageSize, attributes, controls);
         try {

@@ -4,14 +4,11 @@ package dev.dirsync.ldap.internal;
 public sealed interface ReadPlan {
 
     /** Everything in scope; {@code reason} says why no delta (logged). */
-    record Full(String reason) implements ReadPlan {
-    }
+    record Full(String reason) implements ReadPlan {}
 
     /** Active Directory changes since a USN watermark on the same DC. */
-    record AdDelta(AdUsnCursor since) implements ReadPlan {
-    }
+    record AdDelta(AdUsnCursor since) implements ReadPlan {}
 
     /** Entries modified since a server time (servers other than AD; no deletions). */
-    record TimestampDelta(ModifyTimestampCursor since) implements ReadPlan {
-    }
+    record TimestampDelta(ModifyTimestampCursor since) implements ReadPlan {}
 }

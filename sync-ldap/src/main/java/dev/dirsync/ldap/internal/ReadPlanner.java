@@ -10,8 +10,7 @@ import java.util.Optional;
  * USNs), with a watermark not above the DC's highestCommittedUSN.
  */
 public final class ReadPlanner {
-    private ReadPlanner() {
-    }
+    private ReadPlanner() {}
 
     /** For Active Directory: {@code dc} is where the DC stands now. */
     public static ReadPlan forActiveDirectory(Optional<SyncCursor> since, DcState dc, String scope) {
@@ -58,16 +57,16 @@ public final class ReadPlanner {
         try {
             parsed = ModifyTimestampCursor.parse(since.get());
         } catch (IllegalArgumentException e) {
-            return new ReadPlan.Full("the " + ModifyTimestampCursor.KIND + " cursor cannot be read (" + e.getMessage()
-                    + ")");
+            return new ReadPlan.Full(
+                    "the " + ModifyTimestampCursor.KIND + " cursor cannot be read (" + e.getMessage() + ")");
         }
         if (parsed.isEmpty()) {
-            return new ReadPlan.Full("the cursor is of kind '" + since.get().kind() + "', not '"
-                    + ModifyTimestampCursor.KIND + "'");
+            return new ReadPlan.Full(
+                    "the cursor is of kind '" + since.get().kind() + "', not '" + ModifyTimestampCursor.KIND + "'");
         }
         if (!parsed.get().scope().equals(scope)) {
-            return new ReadPlan.Full("the scope settings (bases, filter, excludedDns, groupDn) changed since the "
-                    + "cursor was taken");
+            return new ReadPlan.Full(
+                    "the scope settings (bases, filter, excludedDns, groupDn) changed since the " + "cursor was taken");
         }
         return new ReadPlan.TimestampDelta(parsed.get());
     }

@@ -35,8 +35,14 @@ public final class ReadScope {
     private final Filter filter;
     private final String fingerprint;
 
-    private ReadScope(List<String> baseDns, List<DN> bases, List<DN> excluded, Filter configured, Filter group,
-                      Filter filter, String fingerprint) {
+    private ReadScope(
+            List<String> baseDns,
+            List<DN> bases,
+            List<DN> excluded,
+            Filter configured,
+            Filter group,
+            Filter filter,
+            String fingerprint) {
         this.baseDns = baseDns;
         this.bases = bases;
         this.excluded = excluded;
@@ -65,15 +71,21 @@ public final class ReadScope {
         }
         if (settings.skipDisabled()) {
             if (!activeDirectory) {
-                throw new DirsyncException("source.skipDisabled needs Active Directory (userAccountControl), but "
-                        + url + " is not Active Directory: unset source.skipDisabled or scope with source.filter");
+                throw new DirsyncException("source.skipDisabled needs Active Directory (userAccountControl), but " + url
+                        + " is not Active Directory: unset source.skipDisabled or scope with source.filter");
             }
             parts.add(Filter.createNOTFilter(
                     Filter.createExtensibleMatchFilter("userAccountControl", BIT_AND, false, ACCOUNT_DISABLE)));
         }
         Filter filter = parts.size() == 1 ? configured : Filter.createANDFilter(parts);
-        return new ReadScope(settings.baseDns(), parse(settings.baseDns()), parse(settings.excludedDns()),
-                configured, group, filter, fingerprint(settings));
+        return new ReadScope(
+                settings.baseDns(),
+                parse(settings.baseDns()),
+                parse(settings.excludedDns()),
+                configured,
+                group,
+                filter,
+                fingerprint(settings));
     }
 
     public List<String> baseDns() {
@@ -123,16 +135,20 @@ public final class ReadScope {
 
     static String fingerprint(LdapSourceSettings settings) {
         StringBuilder text = new StringBuilder();
-        settings.baseDns().forEach(dn -> text.append("base:").append(normalized(dn)).append('\n'));
-        text.append("filter:").append(Filters.parse("source.filter", settings.filter()).toNormalizedString())
+        settings.baseDns()
+                .forEach(dn -> text.append("base:").append(normalized(dn)).append('\n'));
+        text.append("filter:")
+                .append(Filters.parse("source.filter", settings.filter()).toNormalizedString())
                 .append('\n');
-        settings.excludedDns().forEach(dn -> text.append("excluded:").append(normalized(dn)).append('\n'));
+        settings.excludedDns()
+                .forEach(dn -> text.append("excluded:").append(normalized(dn)).append('\n'));
         if (settings.groupDn() != null) {
             text.append("group:").append(normalized(settings.groupDn())).append('\n');
         }
         text.append("skipDisabled:").append(settings.skipDisabled());
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JVM", e);

@@ -5,12 +5,20 @@ public record ReadStats(long live, long deleted, long skipped, long references, 
     public static final ReadStats NONE = new ReadStats(0, 0, 0, 0, 0);
 
     static ReadStats of(StreamingListener listener, boolean deleted, int requests) {
-        return new ReadStats(deleted ? 0 : listener.delivered(), deleted ? listener.delivered() : 0,
-                listener.skipped(), listener.references(), requests);
+        return new ReadStats(
+                deleted ? 0 : listener.delivered(),
+                deleted ? listener.delivered() : 0,
+                listener.skipped(),
+                listener.references(),
+                requests);
     }
 
     public ReadStats plus(ReadStats other) {
-        return new ReadStats(live + other.live, deleted + other.deleted, skipped + other.skipped,
-                references + other.references, requests + other.requests);
+        return new ReadStats(
+                live + other.live,
+                deleted + other.deleted,
+                skipped + other.skipped,
+                references + other.references,
+                requests + other.requests);
     }
 }

@@ -13,11 +13,16 @@ import java.util.OptionalLong;
  * What a read needs from the server's root DSE. A server whose root DSE has highestCommittedUSN is
  * taken for Active Directory (Windows or Samba).
  */
-public record RootDse(OptionalLong highestCommittedUsn, Optional<String> dsServiceName, List<String> namingContexts,
-                      Optional<String> currentTime, Optional<String> monitorContext) {
+public record RootDse(
+        OptionalLong highestCommittedUsn,
+        Optional<String> dsServiceName,
+        List<String> namingContexts,
+        Optional<String> currentTime,
+        Optional<String> monitorContext) {
 
     private static final String[] ATTRIBUTES = {
-        "highestCommittedUSN", "dsServiceName", "namingContexts", "currentTime", "monitorContext"};
+        "highestCommittedUSN", "dsServiceName", "namingContexts", "currentTime", "monitorContext"
+    };
 
     public RootDse {
         namingContexts = List.copyOf(namingContexts);
@@ -39,7 +44,9 @@ public record RootDse(OptionalLong highestCommittedUsn, Optional<String> dsServi
             throw new LDAPException(ResultCode.DECODING_ERROR, "highestCommittedUSN '" + usn + "' is not a number", e);
         }
         String[] contexts = entry.getAttributeValues("namingContexts");
-        return new RootDse(highest, Optional.ofNullable(entry.getAttributeValue("dsServiceName")),
+        return new RootDse(
+                highest,
+                Optional.ofNullable(entry.getAttributeValue("dsServiceName")),
                 contexts == null ? List.of() : List.of(contexts),
                 Optional.ofNullable(entry.getAttributeValue("currentTime")),
                 Optional.ofNullable(entry.getAttributeValue("monitorContext")));

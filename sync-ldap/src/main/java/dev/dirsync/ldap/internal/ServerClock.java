@@ -25,8 +25,7 @@ public final class ServerClock {
 
     private static final Logger log = LoggerFactory.getLogger(ServerClock.class);
 
-    private ServerClock() {
-    }
+    private ServerClock() {}
 
     /** The watermark to store for a read that starts now. */
     public static Instant watermark(LDAPConnection connection, RootDse rootDse) {
@@ -37,8 +36,10 @@ public final class ServerClock {
         if (server.isPresent()) {
             return server.get().minus(SERVER_MARGIN);
         }
-        log.debug("{} tells no time (no currentTime, no readable monitor): using this machine's clock less {}",
-                connection.getConnectedAddress(), LOCAL_MARGIN);
+        log.debug(
+                "{} tells no time (no currentTime, no readable monitor): using this machine's clock less {}",
+                connection.getConnectedAddress(),
+                LOCAL_MARGIN);
         return Instant.now().minus(LOCAL_MARGIN);
     }
 
@@ -57,7 +58,8 @@ public final class ServerClock {
             return Optional.empty();
         }
         try {
-            return Optional.of(StaticUtils.decodeGeneralizedTime(generalizedTime.trim()).toInstant());
+            return Optional.of(
+                    StaticUtils.decodeGeneralizedTime(generalizedTime.trim()).toInstant());
         } catch (ParseException e) {
             return Optional.empty();
         }

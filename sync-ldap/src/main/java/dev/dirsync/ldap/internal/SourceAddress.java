@@ -26,14 +26,16 @@ public sealed interface SourceAddress permits SourceAddress.Network, SourceAddre
          */
         public boolean loopback() {
             String h = host.toLowerCase(Locale.ROOT);
-            return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
-                    || h.equals("0:0:0:0:0:0:0:1") || LOOPBACK_V4.matcher(h).matches();
+            return h.equals("localhost")
+                    || h.endsWith(".localhost")
+                    || h.equals("::1")
+                    || h.equals("0:0:0:0:0:0:0:1")
+                    || LOOPBACK_V4.matcher(h).matches();
         }
     }
 
     /** An in-process directory loaded from an LDIF file. */
-    record Embedded(Path ldifFile) implements SourceAddress {
-    }
+    record Embedded(Path ldifFile) implements SourceAddress {}
 
     /** IPv4 literals in 127.0.0.0/8. */
     Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
@@ -114,7 +116,9 @@ public sealed interface SourceAddress permits SourceAddress.Network, SourceAddre
         if (!parsed.hostProvided()) {
             throw invalid(url, "the host is missing");
         }
-        boolean searchParts = parsed.baseDNProvided() || parsed.attributesProvided() || parsed.scopeProvided()
+        boolean searchParts = parsed.baseDNProvided()
+                || parsed.attributesProvided()
+                || parsed.scopeProvided()
                 || parsed.filterProvided();
         if (searchParts) {
             throw invalid(url, "only a host and port may be given (base DNs and filter are settings of their own)");

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class SourceReader {
     /** The cursor kind of a read that allows no delta; its value is the ISO-8601 instant the read started. */
     public static final String FULL_READ_CURSOR = "full";
+
     static final String MODIFY_TIMESTAMP = "modifyTimestamp";
 
     private static final Logger log = LoggerFactory.getLogger(SourceReader.class);
@@ -48,8 +49,8 @@ public final class SourceReader {
      *     identifies the DC in AD cursors)
      * @throws dev.dirsync.core.UnavailableException when a request fails (naming URL and DN)
      */
-    public Outcome read(LDAPConnection connection, SourceAddress.Network server, Optional<SyncCursor> since,
-                        EntryHandler handler) {
+    public Outcome read(
+            LDAPConnection connection, SourceAddress.Network server, Optional<SyncCursor> since, EntryHandler handler) {
         Instant started = Instant.now();
         RootDse rootDse;
         try {
@@ -65,11 +66,14 @@ public final class SourceReader {
     }
 
     /** The cursor to hand back, what was read, and how. */
-    public record Outcome(SyncCursor cursor, ReadStats stats, ReadPlan plan) {
-    }
+    public record Outcome(SyncCursor cursor, ReadStats stats, ReadPlan plan) {}
 
-    private Outcome readActiveDirectory(ReadContext context, RootDse rootDse, SourceAddress.Network server,
-                                        Optional<SyncCursor> since, EntryHandler handler) {
+    private Outcome readActiveDirectory(
+            ReadContext context,
+            RootDse rootDse,
+            SourceAddress.Network server,
+            Optional<SyncCursor> since,
+            EntryHandler handler) {
         DcState dc;
         try {
             dc = DcState.read(context.connection(), rootDse, server.host());
@@ -77,7 +81,8 @@ public final class SourceReader {
             throw LdapFailures.readFailed(e, server.url(), "the DC's identity (dsServiceName, invocationId)");
         }
         requireGroup(context);
-        ReadPlan plan = ReadPlanner.forActiveDirectory(since, dc, context.scope().fingerprint());
+        ReadPlan plan =
+                ReadPlanner.forActiveDirectory(since, dc, context.scope().fingerprint());
         SyncCursor next = new AdUsnCursor(dc, context.scope().fingerprint()).toCursor();
         if (plan instanceof ReadPlan.AdDelta delta) {
             UsnRange range = new UsnRange(delta.since().dc().highestCommittedUsn(), dc.highestCommittedUsn());
@@ -87,28 +92,32 @@ public final class SourceReader {
             AdDeltaRead read = new AdDeltaRead(context, rootDse, range);
             boolean groupChanged = settings.groupDn() != null && groupChanged(context, read);
             if (groupChanged) {
-                log.info("The scoping group {} or a group nested in it changed: reading its whole scope", settings.groupDn());
+                log.info(
+                        "The scoping group {} or a group nested in it changed: reading its whole scope",
+                        settings.groupDn());
             }
             return new Outcome(next, read.run(groupChanged, handler), plan);
         }
         logFull(context, plan);
-        return new Outcome(next, context.searchBases(context.scope().filter(), EntryDecoder.REQUESTED_ATTRIBUTES, handler),
-                plan);
+        return new Outcome(
+                next, context.searchBases(context.scope().filter(), EntryDecoder.REQUESTED_ATTRIBUTES, handler), plan);
     }
 
-    private Outcome readOtherServer(ReadContext context, RootDse rootDse, Optional<SyncCursor> since,
-                                    EntryHandler handler, Instant started) {
+    private Outcome readOtherServer(
+            ReadContext context, RootDse rootDse, Optional<SyncCursor> since, EntryHandler handler, Instant started) {
         if (settings.groupDn() != null) {
-            log.debug("{} is not Active Directory: source.groupDn matches direct members (memberOf) only",
-                    context.url());
+            log.debug(
+                    "{} is not Active Directory: source.groupDn matches direct members (memberOf) only", context.url());
         }
         Instant watermark = ServerClock.watermark(context.connection(), rootDse);
         String scope = context.scope().fingerprint();
         ReadPlan plan = ReadPlanner.forOtherServers(since, scope);
         SyncCursor next = new ModifyTimestampCursor(watermark, scope).toCursor();
         if (plan instanceof ReadPlan.TimestampDelta delta) {
-            Filter changed = Filter.createANDFilter(context.scope().filter(),
-                    Filter.createGreaterOrEqualFilter(MODIFY_TIMESTAMP, delta.since().generalizedTime()));
+            Filter changed = Filter.createANDFilter(
+                    context.scope().filter(),
+                    Filter.createGreaterOrEqualFilter(
+                            MODIFY_TIMESTAMP, delta.since().generalizedTime()));
             return new Outcome(next, context.searchBases(changed, OTHER_SERVER_ATTRIBUTES, handler), plan);
         }
         logFull(context, plan);

@@ -78,8 +78,12 @@ public final class StreamingListener implements PagedSearch.PageListener {
         Optional<SourceEntry> decoded = EntryDecoder.decode(entry, deleted);
         if (decoded.isEmpty()) {
             skipped++;
-            log.warn("Skipping {}: it has no anchor ({}, {} or a valid {})", entry.getDN(),
-                    AnchorReader.CONSISTENCY_GUID, AnchorReader.OBJECT_GUID, AnchorReader.ENTRY_UUID);
+            log.warn(
+                    "Skipping {}: it has no anchor ({}, {} or a valid {})",
+                    entry.getDN(),
+                    AnchorReader.CONSISTENCY_GUID,
+                    AnchorReader.OBJECT_GUID,
+                    AnchorReader.ENTRY_UUID);
             return;
         }
         delivered++;

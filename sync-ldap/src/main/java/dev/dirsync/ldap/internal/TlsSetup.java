@@ -49,13 +49,15 @@ public final class TlsSetup {
         if (mode == LdapTlsSettings.Mode.NONE) {
             return new TlsSetup(mode, null, false);
         }
-        TrustManager trust = tls.insecure() ? new TrustAllTrustManager(false)
+        TrustManager trust = tls.insecure()
+                ? new TrustAllTrustManager(false)
                 : tls.trustStore() != null ? trustStore(tls) : JVMDefaultTrustManager.getInstance();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {trust}, null);
             SSLSocketFactory factory = context.getSocketFactory();
-            return tls.insecure() ? new TlsSetup(mode, factory, false)
+            return tls.insecure()
+                    ? new TlsSetup(mode, factory, false)
                     : new TlsSetup(mode, new EndpointCheckingSocketFactory(factory), true);
         } catch (GeneralSecurityException e) {
             throw new DirsyncException("cannot set up TLS: " + e.getMessage(), e);
@@ -78,13 +80,15 @@ public final class TlsSetup {
 
     /** Sets the host name check (for ldaps and StartTLS alike). */
     public void applyTo(LDAPConnectionOptions options) {
-        options.setSSLSocketVerifier(verifyHostNames ? new HostNameSSLSocketVerifier(true)
-                : TrustAllSSLSocketVerifier.getInstance());
+        options.setSSLSocketVerifier(
+                verifyHostNames ? new HostNameSSLSocketVerifier(true) : TrustAllSSLSocketVerifier.getInstance());
     }
 
     private static X509TrustManager trustStore(LdapTlsSettings tls) {
         Path file = tls.trustStore();
-        char[] password = tls.trustStorePassword() == null ? null : tls.trustStorePassword().reveal().toCharArray();
+        char[] password = tls.trustStorePassword() == null
+                ? null
+                : tls.trustStorePassword().reveal().toCharArray();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance(tls.trustStoreType() == null ? "PKCS12" : tls.trustStoreType());
             store.load(in, password);
@@ -97,8 +101,10 @@ public final class TlsSetup {
             }
             throw new IllegalArgumentException("source.tls.trustStore '" + file + "' gives no X.509 trust manager");
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("source.tls.trustStore '" + file + "' cannot be read (wrong password "
-                    + "or format, or no certificate in it): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "source.tls.trustStore '" + file + "' cannot be read (wrong password "
+                            + "or format, or no certificate in it): " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -12,8 +12,7 @@ import dev.dirsync.core.fix.WriteResult;
  * connection ends the run.
  */
 public final class WriteFailures {
-    private WriteFailures() {
-    }
+    private WriteFailures() {}
 
     /** Whether the connection that returned {@code e} can be used again. */
     public static boolean connectionUsable(LDAPException e) {
@@ -26,8 +25,8 @@ public final class WriteFailures {
     public static CurrentValues readFailed(LDAPException e, String url, String dn) {
         ResultCode code = e.getResultCode();
         if (LdapFailures.connectionLost(code)) {
-            throw new UnavailableException("directory " + url + " stopped answering while reading '" + dn + "': "
-                    + describe(e), e);
+            throw new UnavailableException(
+                    "directory " + url + " stopped answering while reading '" + dn + "': " + describe(e), e);
         }
         if (code == ResultCode.NO_SUCH_OBJECT) {
             return new CurrentValues.NoObject();
@@ -41,8 +40,10 @@ public final class WriteFailures {
     public static WriteResult modifyFailed(LDAPException e, String url, String dn) {
         ResultCode code = e.getResultCode();
         if (LdapFailures.connectionLost(code)) {
-            throw new UnavailableException("directory " + url + " stopped answering while changing '" + dn
-                    + "' (whether the change was made is unknown): " + describe(e), e);
+            throw new UnavailableException(
+                    "directory " + url + " stopped answering while changing '" + dn
+                            + "' (whether the change was made is unknown): " + describe(e),
+                    e);
         }
         if (code == ResultCode.ASSERTION_FAILED) {
             return WriteResult.skipped("the directory refused the change: the value changed after it was read");

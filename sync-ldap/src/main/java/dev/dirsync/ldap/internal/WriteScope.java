@@ -25,8 +25,8 @@ public final class WriteScope {
     }
 
     public static WriteScope of(LdapSourceSettings settings) {
-        return new WriteScope(settings.baseDns(), parse(settings.baseDns()), settings.excludedDns(),
-                parse(settings.excludedDns()));
+        return new WriteScope(
+                settings.baseDns(), parse(settings.baseDns()), settings.excludedDns(), parse(settings.excludedDns()));
     }
 
     /** Why {@code dn} may not be touched; empty when it may. */

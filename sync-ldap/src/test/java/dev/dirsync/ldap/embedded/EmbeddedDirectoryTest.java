@@ -26,7 +26,8 @@ class EmbeddedDirectoryTest {
     private static final String BIND_DN = "CN=dirsync,OU=Service,DC=example,DC=com";
     private static final String PASSWORD = "Embedded-Secret-1";
 
-    private static final String BASE_ONLY = """
+    private static final String BASE_ONLY =
+            """
             dn: DC=example,DC=com
             objectClass: top
             objectClass: domain
@@ -34,7 +35,8 @@ class EmbeddedDirectoryTest {
             """;
 
     /** A user, a computer (also objectClass user, but of category Computer), a contact and a group. */
-    private static final String MIXED = BASE_ONLY + """
+    private static final String MIXED = BASE_ONLY
+            + """
 
             dn: OU=People,DC=example,DC=com
             objectClass: organizationalUnit
@@ -80,7 +82,10 @@ class EmbeddedDirectoryTest {
 
     @BeforeAll
     static void startDirectory() {
-        directory = EmbeddedDirectory.builder().ldif(BASE_ONLY).bindCredentials(BIND_DN, PASSWORD).start();
+        directory = EmbeddedDirectory.builder()
+                .ldif(BASE_ONLY)
+                .bindCredentials(BIND_DN, PASSWORD)
+                .start();
     }
 
     @AfterAll
@@ -104,15 +109,18 @@ class EmbeddedDirectoryTest {
 
     @Test
     void start_givenBaseDn_isUsedAsGiven() {
-        try (EmbeddedDirectory other = EmbeddedDirectory.builder().ldif(MIXED).baseDn("dc=Example,dc=COM").start()) {
+        try (EmbeddedDirectory other = EmbeddedDirectory.builder()
+                .ldif(MIXED)
+                .baseDn("dc=Example,dc=COM")
+                .start()) {
             assertThat(other.baseDn()).isEqualTo("dc=Example,dc=COM");
         }
     }
 
     @Test
     void defaultUserFilter_returnsTheUserButNotTheComputerContactOrGroup() {
-        LdapSourceSettings settings = LdapSourceSettings.of(directory.ldapUrl(), BIND_DN, PASSWORD,
-                List.of(directory.baseDn()));
+        LdapSourceSettings settings =
+                LdapSourceSettings.of(directory.ldapUrl(), BIND_DN, PASSWORD, List.of(directory.baseDn()));
         List<SourceEntry> read = new ArrayList<>();
 
         try (LdapDirectorySource source = new LdapDirectorySource(settings)) {
@@ -123,15 +131,18 @@ class EmbeddedDirectoryTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = "->", value = {
-        "(objectCategory=person)                                   -> Ada Lovelace;Partner Contact",
-        "(objectCategory=computer)                                 -> WS042",
-        "(&(objectCategory=person)(objectClass=contact))           -> Partner Contact",
-        "(|(objectCategory=group)(objectCategory=computer))        -> WS042;Staff",
-        "(&(objectClass=user)(!(objectCategory=person)))           -> WS042",
-        "(objectCategory=CN=Group,CN=Schema,CN=Configuration,DC=example,DC=com) -> Staff",
-    })
-    void objectCategoryShorthand_isAnsweredLikeActiveDirectory(String filter, String expectedNames) throws LDAPException {
+    @CsvSource(
+            delimiterString = "->",
+            value = {
+                "(objectCategory=person)                                   -> Ada Lovelace;Partner Contact",
+                "(objectCategory=computer)                                 -> WS042",
+                "(&(objectCategory=person)(objectClass=contact))           -> Partner Contact",
+                "(|(objectCategory=group)(objectCategory=computer))        -> WS042;Staff",
+                "(&(objectClass=user)(!(objectCategory=person)))           -> WS042",
+                "(objectCategory=CN=Group,CN=Schema,CN=Configuration,DC=example,DC=com) -> Staff",
+            })
+    void objectCategoryShorthand_isAnsweredLikeActiveDirectory(String filter, String expectedNames)
+            throws LDAPException {
         assertThat(search(filter)).containsExactlyInAnyOrder(expectedNames.split(";"));
     }
 
@@ -150,8 +161,8 @@ class EmbeddedDirectoryTest {
         try (LDAPConnection connection = connect()) {
             assertThat(connection.bind(BIND_DN, PASSWORD).getResultCode()).isEqualTo(ResultCode.SUCCESS);
             assertThatThrownBy(() -> connection.bind(BIND_DN, "wrong"))
-                    .isInstanceOfSatisfying(LDAPException.class,
-                            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
+                    .isInstanceOfSatisfying(LDAPException.class, e -> assertThat(e.getResultCode())
+                            .isEqualTo(ResultCode.INVALID_CREDENTIALS));
         }
     }
 
@@ -193,14 +204,15 @@ class EmbeddedDirectoryTest {
         other.close();
 
         assertThatThrownBy(() -> new LDAPConnection(url.getHost(), url.getPort()).close())
-                .isInstanceOfSatisfying(LDAPException.class,
-                        e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.CONNECT_ERROR));
+                .isInstanceOfSatisfying(
+                        LDAPException.class, e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.CONNECT_ERROR));
     }
 
     private static List<String> search(String filter) throws LDAPException {
         try (LDAPConnection connection = connect()) {
             return connection.search(directory.baseDn(), SearchScope.SUB, filter, "cn").getSearchEntries().stream()
-                    .map(e -> e.getAttributeValue("cn")).toList();
+                    .map(e -> e.getAttributeValue("cn"))
+                    .toList();
         }
     }
 

@@ -29,7 +29,8 @@ class EntryDecoderTest {
 
     @Test
     void anchorOf_consistencyGuid_winsOverObjectGuidAndEntryUuid() {
-        Entry entry = new Entry(DN,
+        Entry entry = new Entry(
+                DN,
                 new Attribute("objectGUID", OTHER_GUID),
                 new Attribute("mS-DS-ConsistencyGuid", GUID_AS_STORED),
                 new Attribute("entryUUID", "6f1c2b9e-0000-4000-8000-000000000001"));
@@ -39,9 +40,8 @@ class EntryDecoderTest {
 
     @Test
     void anchorOf_emptyConsistencyGuid_fallsBackToObjectGuid() {
-        Entry entry = new Entry(DN,
-                new Attribute("mS-DS-ConsistencyGuid", new byte[0]),
-                new Attribute("objectGUID", OTHER_GUID));
+        Entry entry = new Entry(
+                DN, new Attribute("mS-DS-ConsistencyGuid", new byte[0]), new Attribute("objectGUID", OTHER_GUID));
 
         assertThat(AnchorReader.anchorOf(entry)).contains(Anchor.ofBytes(OTHER_GUID));
     }
@@ -63,13 +63,16 @@ class EntryDecoderTest {
 
     @Test
     void anchorOf_malformedEntryUuidOrNoAnchorAttribute_isEmpty() {
-        assertThat(AnchorReader.anchorOf(new Entry(DN, new Attribute("entryUUID", "not-a-uuid")))).isEmpty();
-        assertThat(AnchorReader.anchorOf(new Entry(DN, new Attribute("cn", "Ada")))).isEmpty();
+        assertThat(AnchorReader.anchorOf(new Entry(DN, new Attribute("entryUUID", "not-a-uuid"))))
+                .isEmpty();
+        assertThat(AnchorReader.anchorOf(new Entry(DN, new Attribute("cn", "Ada"))))
+                .isEmpty();
     }
 
     @Test
     void decode_keepsTextAttributesInOrderAndLeavesBinaryOnesOut() {
-        Entry entry = new Entry(DN,
+        Entry entry = new Entry(
+                DN,
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
                 new Attribute("cn", "Ada"),
                 new Attribute("proxyAddresses", "SMTP:ada@example.com", "smtp:a@example.com"),
@@ -81,15 +84,19 @@ class EntryDecoderTest {
 
         assertThat(decoded.dn()).isEqualTo(DN);
         assertThat(decoded.objectClasses()).containsExactly("top", "person", "organizationalPerson", "user");
-        assertThat(decoded.attributes().all("proxyaddresses")).containsExactly("SMTP:ada@example.com", "smtp:a@example.com");
-        assertThat(decoded.attributes().names()).containsExactly("objectClass", "cn", "proxyAddresses", "objectGUID;anchor");
-        assertThat(decoded.attributes().firstOrNull("objectGUID;anchor")).isEqualTo(Anchor.ofBytes(GUID_AS_STORED).value());
+        assertThat(decoded.attributes().all("proxyaddresses"))
+                .containsExactly("SMTP:ada@example.com", "smtp:a@example.com");
+        assertThat(decoded.attributes().names())
+                .containsExactly("objectClass", "cn", "proxyAddresses", "objectGUID;anchor");
+        assertThat(decoded.attributes().firstOrNull("objectGUID;anchor"))
+                .isEqualTo(Anchor.ofBytes(GUID_AS_STORED).value());
         assertThat(decoded.deleted()).isFalse();
     }
 
     @Test
     void decode_deletedEntryAnchoredByConsistencyGuid_alsoCarriesTheObjectGuidAnchor() {
-        Entry tombstone = new Entry("CN=Ada\\0ADEL:33f036f3-e904-444b-9ef6-18e000a6ca0a,CN=Deleted Objects,DC=example,DC=com",
+        Entry tombstone = new Entry(
+                "CN=Ada\\0ADEL:33f036f3-e904-444b-9ef6-18e000a6ca0a,CN=Deleted Objects,DC=example,DC=com",
                 new Attribute("objectClass", "top", "user"),
                 new Attribute("isDeleted", "TRUE"),
                 new Attribute("objectGUID", OTHER_GUID),
@@ -106,14 +113,16 @@ class EntryDecoderTest {
     @Test
     void decode_entryUuidOnly_carriesNoObjectGuidAnchor() {
         SourceEntry decoded = EntryDecoder.decode(
-                new Entry(DN, new Attribute("entryUUID", "33f036f3-e904-444b-9ef6-18e000a6ca0a"))).orElseThrow();
+                        new Entry(DN, new Attribute("entryUUID", "33f036f3-e904-444b-9ef6-18e000a6ca0a")))
+                .orElseThrow();
 
         assertThat(decoded.attributes().has(EntryDecoder.OBJECT_GUID_ANCHOR)).isFalse();
     }
 
     @Test
     void decode_withoutAnchor_isEmpty() {
-        assertThat(EntryDecoder.decode(new Entry(DN, new Attribute("cn", "Ada")))).isEmpty();
+        assertThat(EntryDecoder.decode(new Entry(DN, new Attribute("cn", "Ada"))))
+                .isEmpty();
     }
 
     @Test

@@ -29,7 +29,8 @@ class LdapFailuresTest {
 
     @Test
     void connectFailed_invalidCredentials_isCredentialsRejectedWithTheServersDiagnostic() {
-        LDAPException e = new LDAPException(ResultCode.INVALID_CREDENTIALS,
+        LDAPException e = new LDAPException(
+                ResultCode.INVALID_CREDENTIALS,
                 "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52e");
 
         DirsyncException mapped = LdapFailures.connectFailed(e, URL, BIND_DN);
@@ -48,7 +49,8 @@ class LdapFailuresTest {
 
     @Test
     void connectFailed_connectionFailures_areUnavailableNamingTheUrl() {
-        for (ResultCode code : new ResultCode[] {ResultCode.CONNECT_ERROR, ResultCode.SERVER_DOWN, ResultCode.TIMEOUT}) {
+        for (ResultCode code :
+                new ResultCode[] {ResultCode.CONNECT_ERROR, ResultCode.SERVER_DOWN, ResultCode.TIMEOUT}) {
             DirsyncException mapped = LdapFailures.connectFailed(new LDAPException(code, "refused"), URL, BIND_DN);
 
             assertThat(mapped).isInstanceOf(UnavailableException.class);
@@ -58,16 +60,21 @@ class LdapFailuresTest {
 
     @Test
     void searchFailed_lostConnection_isUnavailableSayingItStoppedAnswering() {
-        UnavailableException mapped = LdapFailures.searchFailed(
-                new LDAPException(ResultCode.SERVER_DOWN, "connection closed"), URL, BASE);
+        UnavailableException mapped =
+                LdapFailures.searchFailed(new LDAPException(ResultCode.SERVER_DOWN, "connection closed"), URL, BASE);
 
         assertThat(mapped.getMessage()).contains(URL, BASE, "stopped answering");
     }
 
     @Test
     void searchFailed_otherResult_namesTheBaseDnAndTheDiagnostic() {
-        LDAPException e = new LDAPException(new LDAPResult(2, ResultCode.NO_SUCH_OBJECT,
-                "0000208D: NameErr: DSID-03100241", "DC=example,DC=com", List.of(), List.of()));
+        LDAPException e = new LDAPException(new LDAPResult(
+                2,
+                ResultCode.NO_SUCH_OBJECT,
+                "0000208D: NameErr: DSID-03100241",
+                "DC=example,DC=com",
+                List.of(),
+                List.of()));
 
         UnavailableException mapped = LdapFailures.searchFailed(e, URL, BASE);
 

@@ -22,27 +22,29 @@ class ModifyRequestsTest {
 
     @Test
     void editSingleValued_withoutAssertions_deletesTheExpectedValueAndAddsTheNewOne() {
-        ModifyRequest request = ModifyRequests.of(change("mail", "anna@corp.local", "anna@example.com", FixAction.EDIT),
-                false);
+        ModifyRequest request =
+                ModifyRequests.of(change("mail", "anna@corp.local", "anna@example.com", FixAction.EDIT), false);
         assertThat(request.getControls()).isEmpty();
-        assertThat(request.getModifications()).containsExactly(
-                new Modification(ModificationType.DELETE, "mail", "anna@corp.local"),
-                new Modification(ModificationType.ADD, "mail", "anna@example.com"));
+        assertThat(request.getModifications())
+                .containsExactly(
+                        new Modification(ModificationType.DELETE, "mail", "anna@corp.local"),
+                        new Modification(ModificationType.ADD, "mail", "anna@example.com"));
     }
 
     @Test
     void editProxyAddress_withoutAssertions_isAlreadyValueGuarded() {
-        ModifyRequest request = ModifyRequests.of(change("proxyAddresses", "smtp:a b@example.com", "smtp:ab@example.com",
-                FixAction.EDIT), false);
-        assertThat(request.getModifications()).containsExactly(
-                new Modification(ModificationType.DELETE, "proxyAddresses", "smtp:a b@example.com"),
-                new Modification(ModificationType.ADD, "proxyAddresses", "smtp:ab@example.com"));
+        ModifyRequest request = ModifyRequests.of(
+                change("proxyAddresses", "smtp:a b@example.com", "smtp:ab@example.com", FixAction.EDIT), false);
+        assertThat(request.getModifications())
+                .containsExactly(
+                        new Modification(ModificationType.DELETE, "proxyAddresses", "smtp:a b@example.com"),
+                        new Modification(ModificationType.ADD, "proxyAddresses", "smtp:ab@example.com"));
     }
 
     @Test
     void withAssertions_theControlIsCritical() {
-        ModifyRequest request = ModifyRequests.of(change("mail", "anna@corp.local", "anna@example.com", FixAction.EDIT),
-                true);
+        ModifyRequest request =
+                ModifyRequests.of(change("mail", "anna@corp.local", "anna@example.com", FixAction.EDIT), true);
         assertThat(request.getControls()).singleElement().satisfies(control -> {
             assertThat(control.getOID()).isEqualTo(ModifyRequests.ASSERTION_CONTROL_OID);
             assertThat(control.isCritical()).isTrue();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** When a delta is possible, and why a read is full otherwise. */
 class ReadPlannerTest {
     private static final String SCOPE = "00112233aabbccdd";
-    private static final String NTDS = "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Site,CN=Sites,CN=Configuration,DC=corp,DC=com";
+    private static final String NTDS =
+            "CN=NTDS Settings,CN=DC1,CN=Servers,CN=Site,CN=Sites,CN=Configuration,DC=corp,DC=com";
     private static final DcState THEN = new DcState("dc1.corp.example.com", NTDS, "aa".repeat(16), 1000);
     private static final DcState NOW = new DcState("DC1.corp.example.com", NTDS.toLowerCase(), "aa".repeat(16), 1200);
 
@@ -24,11 +25,13 @@ class ReadPlannerTest {
 
     @Test
     void activeDirectory_noCursorOrAnotherKind_isFull() {
-        assertThat(reason(ReadPlanner.forActiveDirectory(Optional.empty(), NOW, SCOPE))).isEqualTo("no cursor");
+        assertThat(reason(ReadPlanner.forActiveDirectory(Optional.empty(), NOW, SCOPE)))
+                .isEqualTo("no cursor");
         assertThat(reason(ReadPlanner.forActiveDirectory(Optional.of(new SyncCursor("full", "x")), NOW, SCOPE)))
                 .contains("kind 'full'");
-        assertThat(reason(ReadPlanner.forActiveDirectory(Optional.of(new SyncCursor("ad-usn", "nonsense")), NOW,
-                SCOPE))).contains("cannot be read");
+        assertThat(reason(
+                        ReadPlanner.forActiveDirectory(Optional.of(new SyncCursor("ad-usn", "nonsense")), NOW, SCOPE)))
+                .contains("cannot be read");
     }
 
     @Test
@@ -43,7 +46,8 @@ class ReadPlannerTest {
     void activeDirectory_sameHostAnotherNtdsSettings_isFull() {
         DcState rebuilt = new DcState(THEN.host(), NTDS.replace("DC1", "DC1-NEW"), THEN.invocationId(), 1200);
 
-        assertThat(ReadPlanner.forActiveDirectory(cursor(THEN, SCOPE), rebuilt, SCOPE)).isInstanceOf(ReadPlan.Full.class);
+        assertThat(ReadPlanner.forActiveDirectory(cursor(THEN, SCOPE), rebuilt, SCOPE))
+                .isInstanceOf(ReadPlan.Full.class);
     }
 
     @Test
@@ -58,7 +62,8 @@ class ReadPlannerTest {
     void activeDirectory_usnBelowTheWatermarkOrScopeChanged_isFull() {
         DcState behind = new DcState(THEN.host(), NTDS, THEN.invocationId(), 999);
 
-        assertThat(reason(ReadPlanner.forActiveDirectory(cursor(THEN, SCOPE), behind, SCOPE))).contains("below");
+        assertThat(reason(ReadPlanner.forActiveDirectory(cursor(THEN, SCOPE), behind, SCOPE)))
+                .contains("below");
         assertThat(reason(ReadPlanner.forActiveDirectory(cursor(THEN, "ffffffffffffffff"), NOW, SCOPE)))
                 .contains("scope settings");
     }

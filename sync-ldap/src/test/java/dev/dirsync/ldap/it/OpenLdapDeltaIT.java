@@ -36,8 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class OpenLdapDeltaIT {
     private static final String SUFFIX = "dc=example,dc=com";
-    private static final TestServer OPENLDAP = TestServer.fromEnv("OpenLDAP", "DIRSYNC_TEST_OPENLDAP",
-            "ldap://127.0.0.1:3389", "cn=admin,dc=example,dc=com", "Dirsync-Test-Passw0rd", ".ci/setup-openldap");
+    private static final TestServer OPENLDAP = TestServer.fromEnv(
+            "OpenLDAP",
+            "DIRSYNC_TEST_OPENLDAP",
+            "ldap://127.0.0.1:3389",
+            "cn=admin,dc=example,dc=com",
+            "Dirsync-Test-Passw0rd",
+            ".ci/setup-openldap");
 
     private static LDAPConnection admin;
     private static String ou;
@@ -79,7 +84,8 @@ class OpenLdapDeltaIT {
         for (SourceEntry entry : full) {
             String uuid = admin.getEntry(entry.dn(), "entryUUID").getAttributeValue("entryUUID");
             assertThat(entry.anchor()).isEqualTo(Anchor.ofUuid(UUID.fromString(uuid)));
-            assertThat(entry.attributes().has(LdapDirectorySource.OBJECT_GUID_ANCHOR)).isFalse();
+            assertThat(entry.attributes().has(LdapDirectorySource.OBJECT_GUID_ANCHOR))
+                    .isFalse();
         }
         assertThat(fullCursor.kind()).isEqualTo(LdapDirectorySource.MODIFY_TIMESTAMP_CURSOR);
         Instant since = ModifyTimestampCursor.parse(fullCursor).orElseThrow().since();
@@ -89,8 +95,10 @@ class OpenLdapDeltaIT {
         admin.modify(ada, new Modification(ModificationType.REPLACE, "mail", "ada.lovelace@example.com"));
         // the server's time has whole seconds: the delta's cursor is later only once it reaches the next one
         awaitServerTimeAfter(since.plus(ServerClock.SERVER_MARGIN));
-        SyncCursor fromAfterAdds = new ModifyTimestampCursor(afterAdds,
-                ModifyTimestampCursor.parse(fullCursor).orElseThrow().scope()).toCursor();
+        SyncCursor fromAfterAdds = new ModifyTimestampCursor(
+                        afterAdds,
+                        ModifyTimestampCursor.parse(fullCursor).orElseThrow().scope())
+                .toCursor();
 
         List<SourceEntry> delta = new ArrayList<>();
         SyncCursor deltaCursor = read(settings, Optional.of(fromAfterAdds), delta);
@@ -101,7 +109,8 @@ class OpenLdapDeltaIT {
             assertThat(entry.attributes().firstOrNull("mail")).isEqualTo("ada.lovelace@example.com");
         });
         assertThat(deltaCursor.kind()).isEqualTo(LdapDirectorySource.MODIFY_TIMESTAMP_CURSOR);
-        assertThat(ModifyTimestampCursor.parse(deltaCursor).orElseThrow().since()).isAfter(since);
+        assertThat(ModifyTimestampCursor.parse(deltaCursor).orElseThrow().since())
+                .isAfter(since);
 
         List<SourceEntry> withMargin = new ArrayList<>();
         read(settings, Optional.of(fullCursor), withMargin);
@@ -145,7 +154,8 @@ class OpenLdapDeltaIT {
      */
     private static String person(String parent, String uid, Instant modified) throws LDAPException {
         String dn = "uid=" + uid + "," + parent;
-        AddRequest add = new AddRequest(dn,
+        AddRequest add = new AddRequest(
+                dn,
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
                 new Attribute("uid", uid),
                 new Attribute("cn", uid),

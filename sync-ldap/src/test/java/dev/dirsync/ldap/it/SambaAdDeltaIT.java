@@ -49,10 +49,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SambaAdDeltaIT {
     private static final String DOMAIN = "DC=corp,DC=example,DC=com";
-    private static final TestServer AD = TestServer.fromEnv("Samba AD", "DIRSYNC_TEST_AD", "ldap://127.0.0.1:389",
-            "Administrator@corp.example.com", "Dirsync-Test-Passw0rd", ".ci/setup-samba-ad");
-    private static final int LDAPS_PORT = Integer.parseInt(
-            System.getenv().getOrDefault("DIRSYNC_TEST_AD_LDAPS_PORT", "636"));
+    private static final TestServer AD = TestServer.fromEnv(
+            "Samba AD",
+            "DIRSYNC_TEST_AD",
+            "ldap://127.0.0.1:389",
+            "Administrator@corp.example.com",
+            "Dirsync-Test-Passw0rd",
+            ".ci/setup-samba-ad");
+    private static final int LDAPS_PORT =
+            Integer.parseInt(System.getenv().getOrDefault("DIRSYNC_TEST_AD_LDAPS_PORT", "636"));
     /** userAccountControl NORMAL_ACCOUNT | PASSWD_NOTREQD: enabled without a password. */
     private static final String ENABLED = "544";
     /** The same with ACCOUNTDISABLE. */
@@ -174,9 +179,11 @@ class SambaAdDeltaIT {
         Read delta = read(settings, Optional.of(full.cursor()));
 
         assertThat(delta.live()).isEmpty();
-        assertThat(delta.deleted()).extracting(SourceEntry::anchor)
+        assertThat(delta.deleted())
+                .extracting(SourceEntry::anchor)
                 .containsExactlyInAnyOrder(anchorOf(full, ada), anchorOf(full, grace));
-        assertThat(delta.deleted()).extracting(SourceEntry::dn)
+        assertThat(delta.deleted())
+                .extracting(SourceEntry::dn)
                 .containsExactlyInAnyOrder("CN=Ada," + outside, "CN=Grace," + excluded);
     }
 
@@ -223,9 +230,14 @@ class SambaAdDeltaIT {
         admin.modify(grace, new Modification(ModificationType.REPLACE, "mail", "g@example.com"));
 
         DcState dc = AdUsnCursor.parse(full.cursor()).orElseThrow().dc();
-        SyncCursor restored = new AdUsnCursor(new DcState(dc.host(), dc.dsServiceName(),
-                "00112233445566778899aabbccddeeff", dc.highestCommittedUsn()),
-                AdUsnCursor.parse(full.cursor()).orElseThrow().scope()).toCursor();
+        SyncCursor restored = new AdUsnCursor(
+                        new DcState(
+                                dc.host(),
+                                dc.dsServiceName(),
+                                "00112233445566778899aabbccddeeff",
+                                dc.highestCommittedUsn()),
+                        AdUsnCursor.parse(full.cursor()).orElseThrow().scope())
+                .toCursor();
         Read afterRestore = read(settings, Optional.of(restored));
 
         assertThat(afterRestore.live()).hasSize(2);
@@ -242,14 +254,23 @@ class SambaAdDeltaIT {
         AdUsnCursor cursor = AdUsnCursor.parse(full.cursor()).orElseThrow();
         DcState dc = cursor.dc();
 
-        SyncCursor otherDc = new AdUsnCursor(new DcState("dc2.corp.example.com", dc.dsServiceName(), dc.invocationId(),
-                dc.highestCommittedUsn()), cursor.scope()).toCursor();
+        SyncCursor otherDc = new AdUsnCursor(
+                        new DcState(
+                                "dc2.corp.example.com",
+                                dc.dsServiceName(),
+                                dc.invocationId(),
+                                dc.highestCommittedUsn()),
+                        cursor.scope())
+                .toCursor();
         assertThat(read(settings, Optional.of(otherDc)).live()).hasSize(2);
 
-        LdapSourceSettings narrower = settings().filter("(&(objectCategory=person)(cn=Ada))").build();
+        LdapSourceSettings narrower =
+                settings().filter("(&(objectCategory=person)(cn=Ada))").build();
         assertThat(read(narrower, Optional.of(full.cursor())).live()).hasSize(1);
 
-        assertThat(read(settings, Optional.of(new SyncCursor("full", "2020-01-01T00:00:00Z"))).live()).hasSize(2);
+        assertThat(read(settings, Optional.of(new SyncCursor("full", "2020-01-01T00:00:00Z")))
+                        .live())
+                .hasSize(2);
     }
 
     @Test
@@ -259,22 +280,26 @@ class SambaAdDeltaIT {
 
         LdapSourceSettings jvmTrust = settings().url(ldapsUrl).build();
         try (LdapDirectorySource source = new LdapDirectorySource(jvmTrust)) {
-            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> { }))
+            assertThatThrownBy(() -> source.read(Optional.empty(), entry -> {}))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessageContaining(ldapsUrl)
                     .hasMessageNotContaining(AD.password());
         }
 
-        LdapSourceSettings insecure = settings().url(ldapsUrl).tls(LdapTlsSettings.insecure(null)).build();
+        LdapSourceSettings insecure =
+                settings().url(ldapsUrl).tls(LdapTlsSettings.insecure(null)).build();
         assertThat(read(insecure, Optional.empty()).live()).hasSize(1);
 
         Path trustStore = trustStoreWithServerCertificate(dir);
-        LdapSourceSettings trusted = settings().url(ldapsUrl)
-                .tls(LdapTlsSettings.trusting(null, trustStore, "changeit")).build();
+        LdapSourceSettings trusted = settings()
+                .url(ldapsUrl)
+                .tls(LdapTlsSettings.trusting(null, trustStore, "changeit"))
+                .build();
         assertThat(read(trusted, Optional.empty()).live()).hasSize(1);
 
         LdapSourceSettings startTls = settings()
-                .tls(LdapTlsSettings.trusting(LdapTlsSettings.Mode.STARTTLS, trustStore, "changeit")).build();
+                .tls(LdapTlsSettings.trusting(LdapTlsSettings.Mode.STARTTLS, trustStore, "changeit"))
+                .build();
         assertThat(read(startTls, Optional.empty()).live()).hasSize(1);
     }
 
@@ -306,7 +331,8 @@ class SambaAdDeltaIT {
     private String user(String ou, String cn, String userAccountControl) throws LDAPException {
         String dn = "CN=" + cn + "," + ou;
         String account = (cn + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
-        admin.add(new AddRequest(dn,
+        admin.add(new AddRequest(
+                dn,
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
                 new Attribute("sAMAccountName", account.length() > 20 ? account.substring(0, 20) : account),
                 new Attribute("userAccountControl", userAccountControl),
@@ -318,7 +344,8 @@ class SambaAdDeltaIT {
 
     private String group(String cn, String... members) throws LDAPException {
         String dn = "CN=" + cn + "," + testOu;
-        admin.add(new AddRequest(dn,
+        admin.add(new AddRequest(
+                dn,
                 new Attribute("objectClass", "top", "group"),
                 new Attribute("sAMAccountName", ("g" + UUID.randomUUID()).substring(0, 16)),
                 new Attribute("member", members)));
@@ -326,8 +353,11 @@ class SambaAdDeltaIT {
     }
 
     private static Anchor anchorOf(Read read, String dn) {
-        return read.live().stream().filter(e -> e.dn().equalsIgnoreCase(dn)).findFirst()
-                .orElseThrow(() -> new AssertionError(dn + " was not read")).anchor();
+        return read.live().stream()
+                .filter(e -> e.dn().equalsIgnoreCase(dn))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(dn + " was not read"))
+                .anchor();
     }
 
     private static long usn(SyncCursor cursor) {

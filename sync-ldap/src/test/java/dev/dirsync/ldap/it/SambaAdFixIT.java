@@ -40,11 +40,18 @@ import org.junit.jupiter.api.Test;
  */
 class SambaAdFixIT {
     private static final String DOMAIN = "DC=corp,DC=example,DC=com";
-    private static final TestServer AD = TestServer.fromEnv("Samba AD", "DIRSYNC_TEST_AD", "ldap://127.0.0.1:389",
-            "Administrator@corp.example.com", "Dirsync-Test-Passw0rd", ".ci/setup-samba-ad");
-    private static final FixableAttribute PROXY = FixableAttribute.find("proxyAddresses").orElseThrow();
+    private static final TestServer AD = TestServer.fromEnv(
+            "Samba AD",
+            "DIRSYNC_TEST_AD",
+            "ldap://127.0.0.1:389",
+            "Administrator@corp.example.com",
+            "Dirsync-Test-Passw0rd",
+            ".ci/setup-samba-ad");
+    private static final FixableAttribute PROXY =
+            FixableAttribute.find("proxyAddresses").orElseThrow();
     private static final FixableAttribute MAIL = FixableAttribute.find("mail").orElseThrow();
-    private static final FixableAttribute NICKNAME = FixableAttribute.find("mailNickname").orElseThrow();
+    private static final FixableAttribute NICKNAME =
+            FixableAttribute.find("mailNickname").orElseThrow();
     private static final String[] FIXABLE = {"proxyAddresses", "mail", "mailNickname", "displayName"};
 
     private static LDAPConnection admin;
@@ -73,13 +80,17 @@ class SambaAdFixIT {
     void addAnna() throws LDAPException {
         String name = "anna-" + UUID.randomUUID().toString().substring(0, 6);
         anna = "CN=" + name + "," + ou;
-        admin.add(new AddRequest(anna,
+        admin.add(new AddRequest(
+                anna,
                 new Attribute("objectClass", "user"),
                 new Attribute("sAMAccountName", name),
                 new Attribute("userAccountControl", "544"),
                 new Attribute("mail", name + "@corp.local"),
                 new Attribute("mailNickname", name + "..s"),
-                new Attribute("proxyAddresses", "SMTP:" + name + "@example.com", "smtp:" + name + " x@example.com",
+                new Attribute(
+                        "proxyAddresses",
+                        "SMTP:" + name + "@example.com",
+                        "smtp:" + name + " x@example.com",
                         "smtp:dup-" + name + "@example.com")));
         writer = new LdapDirectoryWriter(LdapSourceSettings.of(AD.url(), AD.bindDn(), AD.password(), List.of(ou)));
     }
@@ -107,8 +118,8 @@ class SambaAdFixIT {
         }
 
         Map<String, List<String>> after = snapshot();
-        assertThat(after.get("proxyAddresses")).containsExactlyInAnyOrder("SMTP:" + name + "@example.com",
-                "smtp:" + name + "x@example.com");
+        assertThat(after.get("proxyAddresses"))
+                .containsExactlyInAnyOrder("SMTP:" + name + "@example.com", "smtp:" + name + "x@example.com");
         assertThat(after.get("mailNickname")).containsExactly(name + ".s");
         assertThat(after.get("mail")).containsExactly(name + "@example.com");
 
@@ -121,8 +132,8 @@ class SambaAdFixIT {
     @Test
     void valueChangedAfterTheRead_isRefusedByAd_andTheNewValueKept() throws LDAPException {
         String current = snapshot().get("mail").get(0);
-        Verdict.Ready ready = ready(((RowPlan.Change) FixPlanner.plan(
-                row(MAIL, current, "fixed@example.com", FixAction.EDIT))).change());
+        Verdict.Ready ready = ready(
+                ((RowPlan.Change) FixPlanner.plan(row(MAIL, current, "fixed@example.com", FixAction.EDIT))).change());
         admin.modify(anna, new Modification(ModificationType.REPLACE, "mail", "someone.else@example.com"));
 
         WriteResult result = writer.apply(ready.change());

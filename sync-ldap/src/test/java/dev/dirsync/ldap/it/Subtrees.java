@@ -10,12 +10,12 @@ import java.util.List;
 
 /** Deletes a test's subtree entry by entry, deepest first (for servers without the subtree delete control). */
 final class Subtrees {
-    private Subtrees() {
-    }
+    private Subtrees() {}
 
     static void delete(LDAPConnection connection, String baseDn) throws LDAPException {
-        List<DN> dns = connection.search(baseDn, SearchScope.SUB, "(objectClass=*)", "1.1").getSearchEntries()
-                .stream().map(Subtrees::dn).sorted(Comparator.comparingInt((DN dn) -> dn.getRDNs().length).reversed())
+        List<DN> dns = connection.search(baseDn, SearchScope.SUB, "(objectClass=*)", "1.1").getSearchEntries().stream()
+                .map(Subtrees::dn)
+                .sorted(Comparator.comparingInt((DN dn) -> dn.getRDNs().length).reversed())
                 .toList();
         for (DN dn : dns) {
             connection.delete(dn.toString());

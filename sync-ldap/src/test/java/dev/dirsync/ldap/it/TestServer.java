@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Assumptions;
 record TestServer(String name, String url, String bindDn, String password, String setupScript) {
 
     static TestServer fromEnv(String name, String prefix, String url, String bindDn, String password, String script) {
-        return new TestServer(name, env(prefix + "_URL", url), env(prefix + "_BIND", bindDn),
-                env(prefix + "_PASSWORD", password), script);
+        return new TestServer(
+                name,
+                env(prefix + "_URL", url),
+                env(prefix + "_BIND", bindDn),
+                env(prefix + "_PASSWORD", password),
+                script);
     }
 
     /** Fails (CI) or skips (elsewhere) unless the server accepts a TCP connection. */

@@ -2,8 +2,7 @@ package dev.dirsync.report.internal;
 
 /** Encodes one CSV cell: formula-injection neutralising, then RFC 4180 quoting. */
 public final class CsvCells {
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /**
      * A cell starting with {@code = + - @}, tab or CR gets a leading {@code '} so spreadsheets show it

@@ -77,8 +77,10 @@ public final class CsvRecordReader implements Closeable {
     private String cell(int number) throws IOException, MalformedException {
         String cell = parser.getText();
         if (!parser.cellQuoted() && cell.indexOf('"') >= 0) {
-            throw new MalformedException(parser.currentTokenLocation().getLineNr(), "cell " + number
-                    + " holds a quote but is not quoted (enclose the cell in quotes and double the quotes inside)");
+            throw new MalformedException(
+                    parser.currentTokenLocation().getLineNr(),
+                    "cell " + number
+                            + " holds a quote but is not quoted (enclose the cell in quotes and double the quotes inside)");
         }
         return cell;
     }
@@ -87,12 +89,13 @@ public final class CsvRecordReader implements Closeable {
     private MalformedException quoting(StreamReadException e, int cell) {
         String problem = e.getOriginalMessage();
         if (problem.startsWith("Missing closing quote")) {
-            return new MalformedException(parser.currentTokenLocation().getLineNr(),
-                    "cell " + cell + " opens a quote that is never closed");
+            return new MalformedException(
+                    parser.currentTokenLocation().getLineNr(), "cell " + cell + " opens a quote that is never closed");
         }
         if (problem.startsWith("Unexpected character")) {
-            return new MalformedException(e.getLocation().getLineNr(), "cell " + cell
-                    + " has text after its closing quote (double the quotes inside a quoted cell)");
+            return new MalformedException(
+                    e.getLocation().getLineNr(),
+                    "cell " + cell + " has text after its closing quote (double the quotes inside a quoted cell)");
         }
         return new MalformedException(e.getLocation().getLineNr(), problem);
     }

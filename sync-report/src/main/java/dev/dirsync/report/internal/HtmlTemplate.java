@@ -55,14 +55,18 @@ final class HtmlTemplate {
 
     /** Everything before the findings data, ending inside its {@code <script>} element. */
     String head(ReportContext context) {
-        return fill(head, Map.of(
-                "csp", contentSecurityPolicy,
-                "style", style,
-                "title", HtmlText.escape("Cleanup report \u2013 " + context.profile() + " \u2013 " + context.source()),
-                "source", HtmlText.escape(context.source()),
-                "profile", HtmlText.escape(context.profile()),
-                "generatedAt", SHOWN_TIME.format(context.generatedAt()),
-                "generatedAtIso", context.generatedAt().toString()));
+        return fill(
+                head,
+                Map.of(
+                        "csp", contentSecurityPolicy,
+                        "style", style,
+                        "title",
+                                HtmlText.escape(
+                                        "Cleanup report \u2013 " + context.profile() + " \u2013 " + context.source()),
+                        "source", HtmlText.escape(context.source()),
+                        "profile", HtmlText.escape(context.profile()),
+                        "generatedAt", SHOWN_TIME.format(context.generatedAt()),
+                        "generatedAtIso", context.generatedAt().toString()));
     }
 
     /** Between the findings data and the totals data. */

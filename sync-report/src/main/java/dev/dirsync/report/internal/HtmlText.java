@@ -2,8 +2,7 @@ package dev.dirsync.report.internal;
 
 /** Escapes text for HTML element content and quoted attribute values. */
 final class HtmlText {
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -6,8 +6,7 @@ package dev.dirsync.report.internal;
  * leading {@code '} belongs to the value and is kept.
  */
 public final class NeutralisedCell {
-    private NeutralisedCell() {
-    }
+    private NeutralisedCell() {}
 
     public static String undo(String cell) {
         if (cell.length() >= 2 && cell.charAt(0) == '\'' && isFormulaStart(cell.charAt(1))) {

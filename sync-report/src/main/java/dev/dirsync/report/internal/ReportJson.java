@@ -14,8 +14,7 @@ final class ReportJson {
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /** {"findings":n,"objectsWithFindings":n,"byErrorClass":{label:n...},"byAttribute":{name:n...}} */
     static void writeTotals(JsonGenerator g, ReportTotals totals) throws IOException {

@@ -26,10 +26,14 @@ class TotalsCounterTest {
 
         assertThat(totals.findings()).isEqualTo(4);
         assertThat(totals.objectsWithFindings()).isEqualTo(3);
-        assertThat(totals.byErrorClass()).containsExactly(Map.entry("Length", 1L), Map.entry("Character", 1L),
-                Map.entry("Format", 2L), Map.entry("Duplicate", 1L));
-        assertThat(totals.byAttribute()).containsExactly(Map.entry("displayName", 1L), Map.entry("mail", 2L),
-                Map.entry("proxyAddresses", 1L));
+        assertThat(totals.byErrorClass())
+                .containsExactly(
+                        Map.entry("Length", 1L),
+                        Map.entry("Character", 1L),
+                        Map.entry("Format", 2L),
+                        Map.entry("Duplicate", 1L));
+        assertThat(totals.byAttribute())
+                .containsExactly(Map.entry("displayName", 1L), Map.entry("mail", 2L), Map.entry("proxyAddresses", 1L));
     }
 
     @Test

@@ -17,8 +17,8 @@ public final class CursorDao {
     private final String upsert;
 
     public CursorDao(Dialect dialect) {
-        this.upsert = dialect.upsert("cursor", List.of("source_key"),
-                List.of("source_key", "kind", "cursor_value", "updated_at"));
+        this.upsert = dialect.upsert(
+                "cursor", List.of("source_key"), List.of("source_key", "kind", "cursor_value", "updated_at"));
     }
 
     public Optional<SyncCursor> find(Connection connection, String sourceKey) throws SQLException {

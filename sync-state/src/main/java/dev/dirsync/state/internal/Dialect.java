@@ -13,8 +13,8 @@ public enum Dialect {
     H2 {
         @Override
         public String upsert(String table, List<String> keyColumns, List<String> columns) {
-            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY ("
-                    + String.join(", ", keyColumns) + ") VALUES (" + placeholders(columns.size()) + ")";
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keyColumns)
+                    + ") VALUES (" + placeholders(columns.size()) + ")";
         }
 
         /** Commits reach the file before they return, whatever URL the operator wrote. */

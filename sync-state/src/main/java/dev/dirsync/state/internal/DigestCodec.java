@@ -11,8 +11,7 @@ import java.nio.ByteBuffer;
 public final class DigestCodec {
     private static final int FIELDS = MailUserField.values().length;
 
-    private DigestCodec() {
-    }
+    private DigestCodec() {}
 
     public static byte[] encode(long[] digests) {
         ByteBuffer buffer = ByteBuffer.allocate(digests.length * Long.BYTES);

@@ -20,8 +20,8 @@ public final class ErrorDao {
             List.of("run_id", "anchor", "dn", "kind", "code", "message", "attempts", "recorded_at");
     private static final String ATTEMPTS = "SELECT attempts FROM object_error WHERE anchor = ? FOR UPDATE";
     private static final String DELETE_OPEN = "DELETE FROM object_error WHERE anchor = ?";
-    private static final String SELECT_OPEN = "SELECT " + String.join(", ", OPEN_COLUMNS)
-            + " FROM object_error ORDER BY anchor";
+    private static final String SELECT_OPEN =
+            "SELECT " + String.join(", ", OPEN_COLUMNS) + " FROM object_error ORDER BY anchor";
     private static final String SELECT_BY_RUN = "SELECT " + String.join(", ", RUN_COLUMNS)
             + " FROM run_error WHERE run_id = ? ORDER BY recorded_at, anchor";
 
@@ -70,7 +70,7 @@ public final class ErrorDao {
 
     public List<ObjectError> open(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_OPEN);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             return readAll(rows);
         }
     }
@@ -96,9 +96,15 @@ public final class ErrorDao {
     private static List<ObjectError> readAll(ResultSet rows) throws SQLException {
         List<ObjectError> errors = new ArrayList<>();
         while (rows.next()) {
-            errors.add(new ObjectError(new Anchor(rows.getString("anchor")), rows.getString("dn"),
-                    rows.getLong("run_id"), rows.getString("kind"), rows.getString("code"), rows.getString("message"),
-                    rows.getInt("attempts"), Timestamps.get(rows, "recorded_at")));
+            errors.add(new ObjectError(
+                    new Anchor(rows.getString("anchor")),
+                    rows.getString("dn"),
+                    rows.getLong("run_id"),
+                    rows.getString("kind"),
+                    rows.getString("code"),
+                    rows.getString("message"),
+                    rows.getInt("attempts"),
+                    Timestamps.get(rows, "recorded_at")));
         }
         return errors;
     }

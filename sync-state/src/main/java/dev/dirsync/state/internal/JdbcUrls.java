@@ -9,13 +9,12 @@ public final class JdbcUrls {
     public static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     /** {@code password=...}, {@code sslpassword=...}, {@code pwd=...} in a query (?, &) or H2 (;) setting. */
-    private static final Pattern SECRET_SETTING = Pattern.compile(
-            "(?i)([?&;]\\s*[a-z_.]*(?:password|passwd|pwd|secret)[a-z_.]*\\s*=)[^&;]*");
+    private static final Pattern SECRET_SETTING =
+            Pattern.compile("(?i)([?&;]\\s*[a-z_.]*(?:password|passwd|pwd|secret)[a-z_.]*\\s*=)[^&;]*");
     /** {@code //user:password@host}. */
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/?#;@]*@");
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     public static boolean isSupported(String url) {
         return isH2(url) || isPostgresql(url);

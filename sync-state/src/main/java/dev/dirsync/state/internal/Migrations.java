@@ -14,8 +14,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Migrations {
     static final String LOCATION = "classpath:db/migration";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** @return the schema version now in force */
     public static String apply(DataSource dataSource, SqlErrors errors) {

@@ -21,7 +21,8 @@ public final class ObjectDao {
     private final String upsert;
 
     public ObjectDao(Dialect dialect) {
-        this.upsert = dialect.upsert("synced_object", List.of("anchor"), List.of("anchor", "cloud_id", "dn", "digests"));
+        this.upsert =
+                dialect.upsert("synced_object", List.of("anchor"), List.of("anchor", "cloud_id", "dn", "digests"));
     }
 
     public Optional<SyncedObject> find(Connection connection, Anchor anchor) throws SQLException {
@@ -38,8 +39,8 @@ public final class ObjectDao {
      * {@link Dialect#STREAM_FETCH_SIZE} rows at a time. Call inside {@link Database#stream}.
      */
     public void forEach(Connection connection, Consumer<SyncedObject> handler) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                SELECT_ALL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(SELECT_ALL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(Dialect.STREAM_FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -51,7 +52,7 @@ public final class ObjectDao {
 
     public long count(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(COUNT);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }
@@ -75,7 +76,10 @@ public final class ObjectDao {
     }
 
     private static SyncedObject read(ResultSet rows) throws SQLException {
-        return new SyncedObject(new Anchor(rows.getString("anchor")), rows.getString("cloud_id"), rows.getString("dn"),
+        return new SyncedObject(
+                new Anchor(rows.getString("anchor")),
+                rows.getString("cloud_id"),
+                rows.getString("dn"),
                 DigestCodec.decode(rows.getBytes("digests")));
     }
 }

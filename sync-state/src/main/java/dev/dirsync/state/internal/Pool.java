@@ -16,8 +16,7 @@ public final class Pool {
     static final String NAME = "dirsync-state";
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
-    private Pool() {
-    }
+    private Pool() {}
 
     /** @throws DirsyncException (or a subclass) naming the URL without credentials when no connection can be made */
     public static HikariDataSource open(StateStoreSettings settings, Dialect dialect, SqlErrors errors) {

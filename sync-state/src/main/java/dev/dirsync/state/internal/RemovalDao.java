@@ -17,12 +17,14 @@ import java.util.Optional;
 public final class RemovalDao {
     private static final int BATCH = 500;
     private static final String COLUMNS = "anchor, cloud_id, dn, run_id, reason";
-    private static final String SELECT_APPROVED_KEYS = "SELECT anchor, cloud_id FROM pending_removal WHERE approved = ?";
+    private static final String SELECT_APPROVED_KEYS =
+            "SELECT anchor, cloud_id FROM pending_removal WHERE approved = ?";
     private static final String DELETE_ALL = "DELETE FROM pending_removal";
     private static final String DELETE_ONE = "DELETE FROM pending_removal WHERE anchor = ?";
-    private static final String INSERT = "INSERT INTO pending_removal (" + COLUMNS + ", approved) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM pending_removal WHERE approved = ?"
-            + " ORDER BY run_id, anchor";
+    private static final String INSERT =
+            "INSERT INTO pending_removal (" + COLUMNS + ", approved) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String SELECT =
+            "SELECT " + COLUMNS + " FROM pending_removal WHERE approved = ?" + " ORDER BY run_id, anchor";
     private static final String APPROVE_ALL = "UPDATE pending_removal SET approved = ? WHERE approved = ?";
     private static final String APPROVE_RUN = APPROVE_ALL + " AND run_id = ?";
 
@@ -57,7 +59,8 @@ public final class RemovalDao {
      * Inserts the removals; one is inserted approved when {@code approvedCloudIds} holds its anchor
      * with the same cloud id.
      */
-    public void insertAll(Connection connection, Collection<PendingRemoval> removals, Map<String, String> approvedCloudIds)
+    public void insertAll(
+            Connection connection, Collection<PendingRemoval> removals, Map<String, String> approvedCloudIds)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             int batched = 0;
@@ -67,7 +70,10 @@ public final class RemovalDao {
                 statement.setString(3, removal.dn());
                 statement.setLong(4, removal.runId());
                 statement.setString(5, removal.reason());
-                statement.setBoolean(6, removal.cloudId().equals(approvedCloudIds.get(removal.anchor().value())));
+                statement.setBoolean(
+                        6,
+                        removal.cloudId()
+                                .equals(approvedCloudIds.get(removal.anchor().value())));
                 statement.addBatch();
                 if (++batched % BATCH == 0) {
                     statement.executeBatch();
@@ -85,8 +91,12 @@ public final class RemovalDao {
             try (ResultSet rows = statement.executeQuery()) {
                 List<PendingRemoval> removals = new ArrayList<>();
                 while (rows.next()) {
-                    removals.add(new PendingRemoval(new Anchor(rows.getString("anchor")), rows.getString("cloud_id"),
-                            rows.getString("dn"), rows.getLong("run_id"), rows.getString("reason")));
+                    removals.add(new PendingRemoval(
+                            new Anchor(rows.getString("anchor")),
+                            rows.getString("cloud_id"),
+                            rows.getString("dn"),
+                            rows.getLong("run_id"),
+                            rows.getString("reason")));
                 }
                 return removals;
             }

@@ -1,8 +1,8 @@
 package dev.dirsync.state.internal;
 
-import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
+import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,14 +20,15 @@ public final class RunDao {
             + " deleted_count, unchanged_count, failed_count";
     private static final String SET_COUNTS = "read_count = ?, skipped_count = ?, blocked_count = ?, created_count = ?,"
             + " updated_count = ?, deleted_count = ?, unchanged_count = ?, failed_count = ?";
-    private static final String SELECT = "SELECT id, type, trigger, started, finished, status, " + COUNTS
-            + ", error_summary, planned FROM run";
+    private static final String SELECT =
+            "SELECT id, type, trigger, started, finished, status, " + COUNTS + ", error_summary, planned FROM run";
     private static final String INSERT = "INSERT INTO run (type, trigger, started, status, planned, " + COUNTS
             + ") VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0)";
     private static final String UPDATE_RUNNING = "UPDATE run SET " + SET_COUNTS + " WHERE id = ? AND status = ?";
-    private static final String FINISH = "UPDATE run SET " + SET_COUNTS
-            + ", finished = ?, status = ?, error_summary = ? WHERE id = ?";
-    private static final String FAIL_RUNNING = "UPDATE run SET finished = ?, status = ?, error_summary = ? WHERE status = ?";
+    private static final String FINISH =
+            "UPDATE run SET " + SET_COUNTS + ", finished = ?, status = ?, error_summary = ? WHERE id = ?";
+    private static final String FAIL_RUNNING =
+            "UPDATE run SET finished = ?, status = ?, error_summary = ? WHERE status = ?";
     private static final String SELECT_ONE = SELECT + " WHERE id = ?";
     private static final String SELECT_RECENT = SELECT + " ORDER BY id DESC LIMIT ?";
 
@@ -61,8 +62,14 @@ public final class RunDao {
     }
 
     /** Returns the rows changed (0 when there is no such run). */
-    public int finish(Connection connection, long runId, RunStatus status, RunSummary summary, Instant finished,
-                      String errorSummary) throws SQLException {
+    public int finish(
+            Connection connection,
+            long runId,
+            RunStatus status,
+            RunSummary summary,
+            Instant finished,
+            String errorSummary)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(FINISH)) {
             int next = setCounts(statement, 1, summary);
             Timestamps.set(statement, next, finished);
@@ -107,8 +114,16 @@ public final class RunDao {
     }
 
     private static int setCounts(PreparedStatement statement, int first, RunSummary summary) throws SQLException {
-        long[] counts = {summary.read(), summary.skipped(), summary.blocked(), summary.created(), summary.updated(),
-            summary.deleted(), summary.unchanged(), summary.failed()};
+        long[] counts = {
+            summary.read(),
+            summary.skipped(),
+            summary.blocked(),
+            summary.created(),
+            summary.updated(),
+            summary.deleted(),
+            summary.unchanged(),
+            summary.failed()
+        };
         for (int i = 0; i < counts.length; i++) {
             statement.setLong(first + i, counts[i]);
         }
@@ -116,12 +131,24 @@ public final class RunDao {
     }
 
     private static RunRecord read(ResultSet rows) throws SQLException {
-        RunSummary summary = new RunSummary(rows.getLong("read_count"), rows.getLong("skipped_count"),
-                rows.getLong("blocked_count"), rows.getLong("created_count"), rows.getLong("updated_count"),
-                rows.getLong("deleted_count"), rows.getLong("unchanged_count"), rows.getLong("failed_count"));
-        return new RunRecord(rows.getLong("id"), RunType.valueOf(rows.getString("type").toUpperCase(Locale.ROOT)),
-                rows.getString("trigger"), Timestamps.get(rows, "started"), Timestamps.get(rows, "finished"),
-                RunStatus.fromLabel(rows.getString("status")), summary, rows.getString("error_summary"),
+        RunSummary summary = new RunSummary(
+                rows.getLong("read_count"),
+                rows.getLong("skipped_count"),
+                rows.getLong("blocked_count"),
+                rows.getLong("created_count"),
+                rows.getLong("updated_count"),
+                rows.getLong("deleted_count"),
+                rows.getLong("unchanged_count"),
+                rows.getLong("failed_count"));
+        return new RunRecord(
+                rows.getLong("id"),
+                RunType.valueOf(rows.getString("type").toUpperCase(Locale.ROOT)),
+                rows.getString("trigger"),
+                Timestamps.get(rows, "started"),
+                Timestamps.get(rows, "finished"),
+                RunStatus.fromLabel(rows.getString("status")),
+                summary,
+                rows.getString("error_summary"),
                 rows.getBoolean("planned"));
     }
 }

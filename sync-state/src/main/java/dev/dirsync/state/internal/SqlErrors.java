@@ -69,7 +69,8 @@ public final class SqlErrors {
 
     private static String describe(SQLException e) {
         String text = String.valueOf(e.getMessage());
-        if (e.getCause() instanceof SQLException cause && cause.getMessage() != null
+        if (e.getCause() instanceof SQLException cause
+                && cause.getMessage() != null
                 && !text.contains(cause.getMessage())) {
             text += " (" + cause.getMessage() + ")";
         }

@@ -14,8 +14,7 @@ import java.time.temporal.ChronoUnit;
  * cut to microseconds before they are written: what is read back equals what was written.
  */
 public final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static Instant truncate(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);

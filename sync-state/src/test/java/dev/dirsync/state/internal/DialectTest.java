@@ -22,7 +22,8 @@ class DialectTest {
     @Test
     void upsert_postgresql_isInsertOnConflictUpdatingTheOtherColumns() {
         assertThat(Dialect.POSTGRESQL.upsert("t", List.of("k1", "k2"), List.of("k1", "k2", "a")))
-                .isEqualTo("INSERT INTO t (k1, k2, a) VALUES (?, ?, ?) ON CONFLICT (k1, k2) DO UPDATE SET a = EXCLUDED.a");
+                .isEqualTo(
+                        "INSERT INTO t (k1, k2, a) VALUES (?, ?, ?) ON CONFLICT (k1, k2) DO UPDATE SET a = EXCLUDED.a");
     }
 
     @Test

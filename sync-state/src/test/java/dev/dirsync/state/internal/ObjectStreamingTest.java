@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * execution for that query only. Recorded on the JDBC calls made against a real H2 database.
  */
 class ObjectStreamingTest {
-    private static final Set<String> RECORDED = Set.of("setAutoCommit", "prepareStatement", "setFetchSize",
-            "executeQuery", "commit", "rollback");
+    private static final Set<String> RECORDED =
+            Set.of("setAutoCommit", "prepareStatement", "setFetchSize", "executeQuery", "commit", "rollback");
 
     @TempDir
     Path dir;
@@ -56,14 +56,15 @@ class ObjectStreamingTest {
         List<SyncedObject> seen = stream(Dialect.H2);
 
         assertThat(seen).hasSize(3);
-        assertThat(calls).containsExactly(
-                "setAutoCommit(false)",
-                "prepareStatement(SET LAZY_QUERY_EXECUTION TRUE)",
-                "prepareStatement(SELECT anchor, cloud_id, dn, digests FROM synced_object, 1003, 1007)",
-                "setFetchSize(1000)",
-                "executeQuery()",
-                "prepareStatement(SET LAZY_QUERY_EXECUTION FALSE)",
-                "commit()");
+        assertThat(calls)
+                .containsExactly(
+                        "setAutoCommit(false)",
+                        "prepareStatement(SET LAZY_QUERY_EXECUTION TRUE)",
+                        "prepareStatement(SELECT anchor, cloud_id, dn, digests FROM synced_object, 1003, 1007)",
+                        "setFetchSize(1000)",
+                        "executeQuery()",
+                        "prepareStatement(SET LAZY_QUERY_EXECUTION FALSE)",
+                        "commit()");
     }
 
     @Test
@@ -71,12 +72,13 @@ class ObjectStreamingTest {
         List<SyncedObject> seen = stream(Dialect.POSTGRESQL);
 
         assertThat(seen).hasSize(3);
-        assertThat(calls).containsExactly(
-                "setAutoCommit(false)",
-                "prepareStatement(SELECT anchor, cloud_id, dn, digests FROM synced_object, 1003, 1007)",
-                "setFetchSize(1000)",
-                "executeQuery()",
-                "commit()");
+        assertThat(calls)
+                .containsExactly(
+                        "setAutoCommit(false)",
+                        "prepareStatement(SELECT anchor, cloud_id, dn, digests FROM synced_object, 1003, 1007)",
+                        "setFetchSize(1000)",
+                        "executeQuery()",
+                        "commit()");
     }
 
     private List<SyncedObject> stream(Dialect dialect) {
@@ -98,8 +100,9 @@ class ObjectStreamingTest {
     private <T> T proxy(Class<T> type, T target) {
         InvocationHandler handler = (self, method, args) -> {
             if (RECORDED.contains(method.getName())) {
-                String arguments = args == null ? "" : Arrays.stream(args).map(String::valueOf)
-                        .collect(Collectors.joining(", "));
+                String arguments = args == null
+                        ? ""
+                        : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(", "));
                 calls.add(method.getName() + "(" + arguments + ")");
             }
             Object result;

@@ -26,8 +26,8 @@ class SqlErrorsTest {
     @Test
     void poolTimeout_isUnavailable_andShowsTheDriversReason() {
         SQLException driver = new SQLException("Connection to db:5432 refused", "08001");
-        SQLException timeout = new SQLTransientConnectionException("dirsync-state - Connection is not available", "08001",
-                driver);
+        SQLException timeout =
+                new SQLTransientConnectionException("dirsync-state - Connection is not available", "08001", driver);
 
         assertThat(errors.translate("read run 1", timeout))
                 .isExactlyInstanceOf(UnavailableException.class)

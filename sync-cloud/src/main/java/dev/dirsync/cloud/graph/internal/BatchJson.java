@@ -20,8 +20,7 @@ import okhttp3.HttpUrl;
  * {@link HttpReply} as if it had been answered alone.
  */
 public final class BatchJson {
-    private BatchJson() {
-    }
+    private BatchJson() {}
 
     /** The body of POST /$batch; {@code ids.get(i)} names {@code writes.get(i)}. */
     public static ObjectNode request(List<String> ids, List<WriteRequest> writes, GraphEndpoints endpoints) {

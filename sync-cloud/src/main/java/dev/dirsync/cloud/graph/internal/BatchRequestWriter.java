@@ -74,9 +74,18 @@ public final class BatchRequestWriter implements RequestWriter {
         return (int) Math.max(1, Math.min(MAX_REQUESTS, Math.floor(writesPerSecond / 2)));
     }
 
-    public BatchRequestWriter(HttpPolicy http, Authorizer authorizer, GraphEndpoints endpoints, AdaptiveRateLimiter limiter,
-            WriteOutcomes outcomes, CreateLookup createLookup, RetrySettings retry, Backoff backoff, Sleeper sleeper,
-            Clock clock, String clientId) {
+    public BatchRequestWriter(
+            HttpPolicy http,
+            Authorizer authorizer,
+            GraphEndpoints endpoints,
+            AdaptiveRateLimiter limiter,
+            WriteOutcomes outcomes,
+            CreateLookup createLookup,
+            RetrySettings retry,
+            Backoff backoff,
+            Sleeper sleeper,
+            Clock clock,
+            String clientId) {
         this.http = http;
         this.authorizer = authorizer;
         this.endpoints = endpoints;
@@ -114,7 +123,8 @@ public final class BatchRequestWriter implements RequestWriter {
     @Override
     public List<ChangeResult> send(List<WriteRequest> writes) {
         if (writes.size() > MAX_REQUESTS) {
-            throw new IllegalArgumentException("a batch holds at most " + MAX_REQUESTS + " requests, got " + writes.size());
+            throw new IllegalArgumentException(
+                    "a batch holds at most " + MAX_REQUESTS + " requests, got " + writes.size());
         }
         Instant now = clock.instant();
         List<Item> items = new ArrayList<>(writes.size());
@@ -122,7 +132,8 @@ public final class BatchRequestWriter implements RequestWriter {
             items.add(new Item(Integer.toString(i + 1), writes.get(i), now));
         }
         while (true) {
-            List<Item> pending = items.stream().filter(item -> item.result == null).toList();
+            List<Item> pending =
+                    items.stream().filter(item -> item.result == null).toList();
             if (pending.isEmpty()) {
                 break;
             }
@@ -130,7 +141,10 @@ public final class BatchRequestWriter implements RequestWriter {
                 pending.forEach(item -> item.result = ParallelApply.notSent(item.write.change()));
                 break;
             }
-            Instant earliest = pending.stream().map(item -> item.notBefore).min(Instant::compareTo).orElseThrow();
+            Instant earliest = pending.stream()
+                    .map(item -> item.notBefore)
+                    .min(Instant::compareTo)
+                    .orElseThrow();
             if (earliest.isAfter(now)) {
                 try {
                     sleeper.sleep(Duration.between(now, earliest));
@@ -176,7 +190,9 @@ public final class BatchRequestWriter implements RequestWriter {
         Map<String, HttpUrl> urls = new HashMap<>();
         ready.forEach(item -> urls.put(item.id, item.write.url()));
         boolean creates = ready.stream().anyMatch(Item::isCreate);
-        Exchange<RetryCause> exchange = http.send(request(ready), authorizer,
+        Exchange<RetryCause> exchange = http.send(
+                request(ready),
+                authorizer,
                 cause -> creates && cause.outcomeUnknown() ? Optional.of(cause) : Optional.empty(),
                 limiter.pacer(ready.size()));
         if (exchange instanceof Exchange.Settled<RetryCause> settled) {
@@ -196,12 +212,13 @@ public final class BatchRequestWriter implements RequestWriter {
         }
         if (!reply.successful()) {
             GraphError error = GraphError.of(reply);
-            ready.forEach(item -> item.result = ChangeResult.failed(item.write.change(), Outcome.REJECTED, error.code(),
-                    "the batch was refused: " + error.summary()));
+            ready.forEach(item -> item.result = ChangeResult.failed(
+                    item.write.change(), Outcome.REJECTED, error.code(), "the batch was refused: " + error.summary()));
             return;
         }
         // One back-off for the whole round, so that the items it sends back travel together again.
-        Duration backOff = backoff.delay(1 + ready.stream().mapToInt(item -> item.attempts).max().orElse(0));
+        Duration backOff = backoff.delay(
+                1 + ready.stream().mapToInt(item -> item.attempts).max().orElse(0));
         Map<String, HttpReply> answers;
         try {
             answers = BatchJson.responses(reply, urls);
@@ -232,8 +249,12 @@ public final class BatchRequestWriter implements RequestWriter {
             limiter.succeeded(passed);
         }
         if (throttled > 0) {
-            log.warn("{}: {} of {} requests throttled, sending them again within {} ms", endpoints.batch(), throttled,
-                    ready.size(), longestWait.toMillis());
+            log.warn(
+                    "{}: {} of {} requests throttled, sending them again within {} ms",
+                    endpoints.batch(),
+                    throttled,
+                    ready.size(),
+                    longestWait.toMillis());
         }
     }
 
@@ -256,12 +277,18 @@ public final class BatchRequestWriter implements RequestWriter {
         GraphError error = GraphError.of(answer);
         item.attempts++;
         if (item.attempts >= retry.maxAttempts()) {
-            item.result = ChangeResult.failed(item.write.change(), Outcome.RETRYABLE, error.code(),
+            item.result = ChangeResult.failed(
+                    item.write.change(),
+                    Outcome.RETRYABLE,
+                    error.code(),
                     "still failing after " + item.attempts + " attempts: " + error.summary());
             return Duration.ZERO;
         }
         if (asked.isPresent() && asked.get().compareTo(retry.maxRetryAfter()) > 0) {
-            item.result = ChangeResult.failed(item.write.change(), Outcome.RETRYABLE, error.code(),
+            item.result = ChangeResult.failed(
+                    item.write.change(),
+                    Outcome.RETRYABLE,
+                    error.code(),
                     "asked to retry after " + asked.get().toSeconds() + " s, longer than the "
                             + retry.maxRetryAfter().toSeconds() + " s this run waits: " + error.summary());
             return Duration.ZERO;
@@ -283,7 +310,10 @@ public final class BatchRequestWriter implements RequestWriter {
     private void uncertain(Item item, String code, String failure, Duration wait) {
         item.attempts++;
         if (item.attempts >= retry.maxAttempts()) {
-            item.result = ChangeResult.failed(item.write.change(), Outcome.RETRYABLE, code,
+            item.result = ChangeResult.failed(
+                    item.write.change(),
+                    Outcome.RETRYABLE,
+                    code,
                     "still failing after " + item.attempts + " attempts: " + failure);
             return;
         }
@@ -293,7 +323,9 @@ public final class BatchRequestWriter implements RequestWriter {
     }
 
     private static String codeOf(RetryCause cause) {
-        return cause.reply() == null ? cause.failure().getClass().getSimpleName() : GraphError.of(cause.reply()).code();
+        return cause.reply() == null
+                ? cause.failure().getClass().getSimpleName()
+                : GraphError.of(cause.reply()).code();
     }
 
     private static Instant later(Instant a, Instant b) {

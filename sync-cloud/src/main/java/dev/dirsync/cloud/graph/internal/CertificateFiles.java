@@ -51,17 +51,18 @@ public final class CertificateFiles {
     private static final String PBES2_OID = "1.2.840.113549.1.5.13";
     /** AlgorithmIdentifier of rsaEncryption with NULL parameters, DER. */
     private static final byte[] RSA_ALGORITHM_ID = {
-        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
 
-    private CertificateFiles() {
-    }
+    private CertificateFiles() {}
 
     public static SigningCertificate load(Path path, String password) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")", e);
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         return text.contains("-----BEGIN ") ? pem(path, text, password) : pkcs12(path, bytes, password);
@@ -77,10 +78,13 @@ public final class CertificateFiles {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new IllegalArgumentException(PASSWORD_KEY + " does not open the PKCS#12 file " + path, e);
             }
-            throw new IllegalArgumentException(PATH_KEY + ": " + path + " is neither a PEM file nor a readable PKCS#12 file ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": " + path + " is neither a PEM file nor a readable PKCS#12 file (" + e.getMessage()
+                            + ")",
+                    e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": " + path + " is not a readable PKCS#12 file (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": " + path + " is not a readable PKCS#12 file (" + e.getMessage() + ")", e);
         }
         try {
             for (String alias : Collections.list(store.aliases())) {
@@ -96,7 +100,8 @@ public final class CertificateFiles {
         } catch (UnrecoverableKeyException e) {
             throw new IllegalArgumentException(PASSWORD_KEY + " does not open the private key in " + path, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": the private key in " + path + " cannot be read (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": the private key in " + path + " cannot be read (" + e.getMessage() + ")", e);
         }
         throw new IllegalArgumentException(PATH_KEY + ": " + path + " holds no private key with its certificate");
     }
@@ -113,14 +118,15 @@ public final class CertificateFiles {
                 case "PRIVATE KEY" -> key = rsaKey(path, decode(path, type, content));
                 case "RSA PRIVATE KEY" -> {
                     if (content.contains("ENCRYPTED")) {
-                        throw new IllegalArgumentException(PATH_KEY + ": the RSA PRIVATE KEY in " + path + " is encrypted the"
-                                + " legacy OpenSSL way; convert it to PKCS#8 (openssl pkcs8 -topk8)");
+                        throw new IllegalArgumentException(
+                                PATH_KEY + ": the RSA PRIVATE KEY in " + path + " is encrypted the"
+                                        + " legacy OpenSSL way; convert it to PKCS#8 (openssl pkcs8 -topk8)");
                     }
                     key = rsaKey(path, pkcs8FromPkcs1(decode(path, type, content)));
                 }
                 case "ENCRYPTED PRIVATE KEY" -> key = decrypt(path, decode(path, type, content), password);
-                case "EC PRIVATE KEY" -> throw new IllegalArgumentException(PATH_KEY + ": the key in " + path
-                        + " is an EC key; an RSA key is required (RS256)");
+                case "EC PRIVATE KEY" -> throw new IllegalArgumentException(
+                        PATH_KEY + ": the key in " + path + " is an EC key; an RSA key is required (RS256)");
                 default -> {
                     // Other blocks (parameters, CSRs) are not ours to judge.
                 }
@@ -161,16 +167,20 @@ public final class CertificateFiles {
         try {
             return Base64.getMimeDecoder().decode(base64.toString());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": the " + type + " block in " + path + " is not valid Base64", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": the " + type + " block in " + path + " is not valid Base64", e);
         }
     }
 
     private static X509Certificate certificate(Path path, byte[] der) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": a CERTIFICATE block in " + path + " is not an X.509 certificate ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": a CERTIFICATE block in " + path + " is not an X.509 certificate (" + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 
@@ -178,8 +188,9 @@ public final class CertificateFiles {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (InvalidKeySpecException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": the private key in " + path
-                    + " is not an RSA key; an RSA key is required (RS256)", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": the private key in " + path + " is not an RSA key; an RSA key is required (RS256)",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime supports RSA keys", e);
         }
@@ -187,7 +198,8 @@ public final class CertificateFiles {
 
     private static PrivateKey decrypt(Path path, byte[] der, String password) {
         if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException(PASSWORD_KEY + " is required: the private key in " + path + " is encrypted");
+            throw new IllegalArgumentException(
+                    PASSWORD_KEY + " is required: the private key in " + path + " is encrypted");
         }
         PKCS8EncodedKeySpec decrypted;
         try {
@@ -199,14 +211,18 @@ public final class CertificateFiles {
                 algorithm = parameters.toString();
             }
             Cipher cipher = Cipher.getInstance(algorithm);
-            cipher.init(Cipher.DECRYPT_MODE,
-                    SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(password.toCharArray())), parameters);
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(password.toCharArray())),
+                    parameters);
             decrypted = info.getKeySpec(cipher);
         } catch (InvalidKeySpecException e) {
             throw new IllegalArgumentException(PASSWORD_KEY + " does not decrypt the private key in " + path, e);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(PATH_KEY + ": the ENCRYPTED PRIVATE KEY in " + path
-                    + " uses a scheme this runtime cannot decrypt (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    PATH_KEY + ": the ENCRYPTED PRIVATE KEY in " + path + " uses a scheme this runtime cannot decrypt ("
+                            + e.getMessage() + ")",
+                    e);
         }
         return rsaKey(path, decrypted.getEncoded());
     }

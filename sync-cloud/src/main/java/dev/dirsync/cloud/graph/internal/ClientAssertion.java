@@ -57,7 +57,8 @@ public final class ClientAssertion implements ClientCredential {
         claims.put("iat", now);
         claims.put("exp", now + LIFETIME.toSeconds());
         String signingInput = encode(header) + "." + encode(claims);
-        String assertion = signingInput + "." + BASE64URL.encodeToString(certificate.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        String assertion = signingInput + "."
+                + BASE64URL.encodeToString(certificate.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
         last = assertion;
         return assertion;
     }

@@ -39,13 +39,13 @@ public final class ClientCredentialsTokens implements Authorizer {
     private Instant renewAt = Instant.MIN;
 
     /** Authenticated by a client secret. */
-    public ClientCredentialsTokens(HttpPolicy http, String tokenUrl, String clientId, String clientSecret, String scope,
-            Clock clock) {
+    public ClientCredentialsTokens(
+            HttpPolicy http, String tokenUrl, String clientId, String clientSecret, String scope, Clock clock) {
         this(http, tokenUrl, clientId, new ClientSecret(clientSecret), scope, clock);
     }
 
-    public ClientCredentialsTokens(HttpPolicy http, String tokenUrl, String clientId, ClientCredential credential,
-            String scope, Clock clock) {
+    public ClientCredentialsTokens(
+            HttpPolicy http, String tokenUrl, String clientId, ClientCredential credential, String scope, Clock clock) {
         this.http = http;
         this.tokenUrl = HttpUrl.get(tokenUrl);
         this.clientId = clientId;
@@ -70,9 +70,8 @@ public final class ClientCredentialsTokens implements Authorizer {
     }
 
     private void fetch() {
-        FormBody.Builder form = new FormBody.Builder()
-                .add("grant_type", "client_credentials")
-                .add("client_id", clientId);
+        FormBody.Builder form =
+                new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId);
         credential.addTo(form);
         Request request = new Request.Builder()
                 .url(tokenUrl)
@@ -81,17 +80,20 @@ public final class ClientCredentialsTokens implements Authorizer {
                 .build();
         Exchange<Void> exchange = http.send(request, null);
         if (exchange instanceof Exchange.GaveUp<Void> gaveUp) {
-            String last = gaveUp.lastReply() != null ? gaveUp.lastReply().describe()
+            String last = gaveUp.lastReply() != null
+                    ? gaveUp.lastReply().describe()
                     : gaveUp.lastFailure() == null ? "" : gaveUp.lastFailure().toString();
-            throw new UnavailableException(scrub("the token endpoint " + tokenUrl + " could not be reached ("
-                    + gaveUp.reason() + (last.isEmpty() ? "" : ": " + last) + ")"), gaveUp.lastFailure());
+            throw new UnavailableException(
+                    scrub("the token endpoint " + tokenUrl + " could not be reached (" + gaveUp.reason()
+                            + (last.isEmpty() ? "" : ": " + last) + ")"),
+                    gaveUp.lastFailure());
         }
         HttpReply reply = ((Exchange.Answered<Void>) exchange).reply();
         if (!reply.successful()) {
             Optional<String> refusal = identityError(reply);
             if ((reply.status() == 400 || reply.status() == 401) && refusal.isPresent()) {
-                throw new CredentialsRejectedException(scrub("the token endpoint " + tokenUrl + " rejected client id "
-                        + clientId + ": " + refusal.get()));
+                throw new CredentialsRejectedException(scrub(
+                        "the token endpoint " + tokenUrl + " rejected client id " + clientId + ": " + refusal.get()));
             }
             // Not the identity platform speaking (a proxy, a wrong URL): a failure to reach it.
             throw new UnavailableException(scrub("the token endpoint answered " + reply.describe()
@@ -114,7 +116,8 @@ public final class ClientCredentialsTokens implements Authorizer {
         long expiresIn = token.path("expires_in").asLong(0);
         Duration lifetime = Duration.ofSeconds(Math.max(expiresIn, 0));
         Duration keep = lifetime.compareTo(RENEW_BEFORE_EXPIRY.multipliedBy(2)) > 0
-                ? lifetime.minus(RENEW_BEFORE_EXPIRY) : lifetime.dividedBy(2);
+                ? lifetime.minus(RENEW_BEFORE_EXPIRY)
+                : lifetime.dividedBy(2);
         cachedHeader = "Bearer " + accessToken;
         renewAt = clock.instant().plus(keep);
         log.debug("obtained an access token for client id {} from {}, valid for {} s", clientId, tokenUrl, expiresIn);
@@ -138,9 +141,15 @@ public final class ClientCredentialsTokens implements Authorizer {
             return Optional.empty();
         }
         String error = body.get("error").asText();
-        String description = body.path("error_description").asText("").lines().findFirst().orElse("").strip();
+        String description = body.path("error_description")
+                .asText("")
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         JsonNode codes = body.path("error_codes");
-        String aadCode = codes.isArray() && codes.size() > 0 ? "AADSTS" + codes.get(0).asText() : null;
+        String aadCode =
+                codes.isArray() && codes.size() > 0 ? "AADSTS" + codes.get(0).asText() : null;
         StringBuilder out = new StringBuilder(error);
         if (aadCode != null && !description.startsWith(aadCode)) {
             out.append(' ').append(aadCode);

@@ -29,16 +29,18 @@ public final class ConflictExplainer {
     }
 
     public ChangeResult explain(WriteRequest write, GraphError error) {
-        Optional<Contested> contested = error.conflictProperty().flatMap(property -> contested(property, write.change()));
+        Optional<Contested> contested =
+                error.conflictProperty().flatMap(property -> contested(property, write.change()));
         if (contested.isEmpty()) {
             return ChangeResult.failed(write.change(), Outcome.CONFLICT, error.code(), error.message());
         }
         Contested value = contested.get();
         String holders;
         try {
-            List<UserRef> found = reader.find(endpoints.findUsers(value.filter(), value.advanced()), value.advanced()).stream()
-                    .filter(user -> !user.id().equals(write.cloudId()))
-                    .toList();
+            List<UserRef> found =
+                    reader.find(endpoints.findUsers(value.filter(), value.advanced()), value.advanced()).stream()
+                            .filter(user -> !user.id().equals(write.cloudId()))
+                            .toList();
             holders = found.isEmpty()
                     ? "an object Graph does not list as a user (a deleted user, a group or a contact)"
                     : describe(found);
@@ -47,18 +49,23 @@ public final class ConflictExplainer {
         } catch (DirsyncException e) {
             holders = "another object (looking it up failed: " + e.getMessage() + ")";
         }
-        return ChangeResult.failed(write.change(), Outcome.CONFLICT, error.code(),
+        return ChangeResult.failed(
+                write.change(),
+                Outcome.CONFLICT,
+                error.code(),
                 value.property() + " '" + value.value() + "' is already held by " + holders + ": " + error.message());
     }
 
     private static String describe(List<UserRef> users) {
-        String named = users.stream().limit(NAMED_HOLDERS).map(UserRef::describe).collect(Collectors.joining(", "));
+        String named =
+                users.stream().limit(NAMED_HOLDERS).map(UserRef::describe).collect(Collectors.joining(", "));
         return users.size() > NAMED_HOLDERS ? named + " and " + (users.size() - NAMED_HOLDERS) + " more" : named;
     }
 
     /** The value of {@code property} that {@code change} writes, and the filter that finds its holder. */
     private static Optional<Contested> contested(String property, Change change) {
-        MailUser user = change instanceof Change.Create create ? create.user()
+        MailUser user = change instanceof Change.Create create
+                ? create.user()
                 : change instanceof Change.Update update ? update.user() : null;
         if (user == null) {
             return Optional.empty();
@@ -93,10 +100,10 @@ public final class ConflictExplainer {
                 filter = null;
             }
         }
-        return value == null || value.isEmpty() ? Optional.empty()
+        return value == null || value.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new Contested(property, value, filter, advanced));
     }
 
-    private record Contested(String property, String value, String filter, boolean advanced) {
-    }
+    private record Contested(String property, String value, String filter, boolean advanced) {}
 }

@@ -34,13 +34,19 @@ public final class CreateLookup {
     public Optional<ChangeResult> beforeResend(Change change, String cause) {
         try {
             Optional<CloudUser> found = lookup.apply(change.anchor());
-            found.ifPresent(user -> log.info("create {} after {}: the user exists (id {}), not sending it again",
-                    change.anchor(), cause, user.id()));
+            found.ifPresent(user -> log.info(
+                    "create {} after {}: the user exists (id {}), not sending it again",
+                    change.anchor(),
+                    cause,
+                    user.id()));
             return found.map(user -> ChangeResult.ok(change, user.id()));
         } catch (CredentialsRejectedException e) {
             throw e;
         } catch (DirsyncException e) {
-            return Optional.of(ChangeResult.failed(change, Outcome.RETRYABLE, "LOOKUP_FAILED",
+            return Optional.of(ChangeResult.failed(
+                    change,
+                    Outcome.RETRYABLE,
+                    "LOOKUP_FAILED",
                     "not re-sent after " + cause + ": the look-up by anchor failed: " + e.getMessage()));
         }
     }

@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
  *     first), or null
  * @param summary one line for logs and retryable results: status, URL and the error
  */
-public record GraphError(int status, String code, String message, boolean fromGraph, boolean objectConflict,
-        String target, String summary) {
+public record GraphError(
+        int status,
+        String code,
+        String message,
+        boolean fromGraph,
+        boolean objectConflict,
+        String target,
+        String summary) {
 
     private static final Pattern PROPERTY = Pattern.compile("same value for property (\\w+)", Pattern.CASE_INSENSITIVE);
 
@@ -37,14 +43,21 @@ public record GraphError(int status, String code, String message, boolean fromGr
                     boolean conflict = false;
                     String target = null;
                     for (JsonNode detail : error.path("details")) {
-                        boolean isConflict = "ObjectConflict".equals(detail.path("code").asText());
+                        boolean isConflict =
+                                "ObjectConflict".equals(detail.path("code").asText());
                         String named = detail.path("target").asText("");
                         if (!named.isBlank() && (target == null || (isConflict && !conflict))) {
                             target = named;
                         }
                         conflict |= isConflict;
                     }
-                    return new GraphError(reply.status(), code, message, true, conflict, target,
+                    return new GraphError(
+                            reply.status(),
+                            code,
+                            message,
+                            true,
+                            conflict,
+                            target,
                             reply.describe() + ": " + code + ": " + message);
                 }
             } catch (IOException e) {

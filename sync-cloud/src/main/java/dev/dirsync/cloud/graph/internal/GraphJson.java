@@ -12,8 +12,7 @@ public final class GraphJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private GraphJson() {
-    }
+    private GraphJson() {}
 
     public static RequestBody body(JsonNode node) {
         try {

@@ -18,8 +18,7 @@ import java.util.Set;
 public final class GraphUserJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private GraphUserJson() {
-    }
+    private GraphUserJson() {}
 
     /**
      * The body of POST /users: the properties Graph requires, the anchor, a password the user must

@@ -64,8 +64,12 @@ public final class GraphUserReader {
             skipped += counts[1];
             next = nextLink == null ? null : sameOrigin(nextLink);
         }
-        log.info("listed {} users with an anchor from {} ({} without one left alone, {} pages)", passed,
-                endpoints.root(), skipped, pages);
+        log.info(
+                "listed {} users with an anchor from {} ({} without one left alone, {} pages)",
+                passed,
+                endpoints.root(),
+                skipped,
+                pages);
     }
 
     public Optional<CloudUser> findByAnchor(Anchor anchor) {
@@ -73,7 +77,11 @@ public final class GraphUserReader {
         HttpUrl url = endpoints.userByAnchor(anchor);
         readPage(get(url), node -> GraphUserJson.cloudUser(node).ifPresent(found::add));
         if (found.size() > 1) {
-            log.warn("{} cloud users carry the anchor {}; using {}", found.size(), anchor, found.get(0).id());
+            log.warn(
+                    "{} cloud users carry the anchor {}; using {}",
+                    found.size(),
+                    anchor,
+                    found.get(0).id());
         }
         return found.stream().findFirst();
     }
@@ -100,10 +108,13 @@ public final class GraphUserReader {
         Request request = builder.get().build();
         Exchange<Void> exchange = http.send(request, authorizer);
         if (exchange instanceof Exchange.GaveUp<Void> gaveUp) {
-            String last = gaveUp.lastReply() != null ? GraphError.of(gaveUp.lastReply()).summary()
+            String last = gaveUp.lastReply() != null
+                    ? GraphError.of(gaveUp.lastReply()).summary()
                     : gaveUp.lastFailure() == null ? "" : gaveUp.lastFailure().toString();
-            throw new UnavailableException("Graph read " + Urls.withoutQuery(url) + " failed, " + gaveUp.reason()
-                    + (last.isEmpty() ? "" : ": " + last), gaveUp.lastFailure());
+            throw new UnavailableException(
+                    "Graph read " + Urls.withoutQuery(url) + " failed, " + gaveUp.reason()
+                            + (last.isEmpty() ? "" : ": " + last),
+                    gaveUp.lastFailure());
         }
         HttpReply reply = ((Exchange.Answered<Void>) exchange).reply();
         if (reply.successful()) {

@@ -22,7 +22,8 @@ public final class SigningCertificate {
     /** @throws IllegalArgumentException when the key is not RSA or does not belong to the certificate */
     public SigningCertificate(PrivateKey key, X509Certificate certificate) {
         if (!(key instanceof RSAPrivateKey)) {
-            throw new IllegalArgumentException("the private key is " + key.getAlgorithm() + "; an RSA key is required (RS256)");
+            throw new IllegalArgumentException(
+                    "the private key is " + key.getAlgorithm() + "; an RSA key is required (RS256)");
         }
         if (!belongsTogether(key, certificate)) {
             throw new IllegalArgumentException("the private key does not belong to the certificate "
@@ -90,6 +91,7 @@ public final class SigningCertificate {
     @Override
     public String toString() {
         return "SigningCertificate[" + certificate.getSubjectX500Principal().getName() + ", x5t#S256="
-                + sha256Thumbprint() + ", valid until " + certificate.getNotAfter().toInstant() + "]";
+                + sha256Thumbprint() + ", valid until "
+                + certificate.getNotAfter().toInstant() + "]";
     }
 }

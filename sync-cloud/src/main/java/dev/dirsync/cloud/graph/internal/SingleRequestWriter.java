@@ -27,8 +27,13 @@ public final class SingleRequestWriter implements RequestWriter {
     private final CreateLookup createLookup;
     private final String clientId;
 
-    public SingleRequestWriter(HttpPolicy http, Authorizer authorizer, AdaptiveRateLimiter limiter, WriteOutcomes outcomes,
-            CreateLookup createLookup, String clientId) {
+    public SingleRequestWriter(
+            HttpPolicy http,
+            Authorizer authorizer,
+            AdaptiveRateLimiter limiter,
+            WriteOutcomes outcomes,
+            CreateLookup createLookup,
+            String clientId) {
         this.http = http;
         this.authorizer = authorizer;
         this.limiter = limiter;
@@ -47,8 +52,11 @@ public final class SingleRequestWriter implements RequestWriter {
     }
 
     private ChangeResult send(WriteRequest write) {
-        RetryGuard<ChangeResult> guard = write.kind() != WriteRequest.Kind.CREATE ? RetryGuard.none()
-                : cause -> cause.outcomeUnknown() ? createLookup.beforeResend(write.change(), cause.describe()) : Optional.empty();
+        RetryGuard<ChangeResult> guard = write.kind() != WriteRequest.Kind.CREATE
+                ? RetryGuard.none()
+                : cause -> cause.outcomeUnknown()
+                        ? createLookup.beforeResend(write.change(), cause.describe())
+                        : Optional.empty();
         Exchange<ChangeResult> exchange = http.send(write.toRequest(), authorizer, guard, limiter.pacer(1));
         if (exchange instanceof Exchange.Settled<ChangeResult> settled) {
             return settled.value();

@@ -40,20 +40,16 @@ public final class SoftMatcher {
     }
 
     /** What the look-up decided. */
-    public sealed interface Match permits None, Adopt, Decided {
-    }
+    public sealed interface Match permits None, Adopt, Decided {}
 
     /** Nobody stands for the person: create. */
-    public record None() implements Match {
-    }
+    public record None() implements Match {}
 
     /** Adopt {@code user}. */
-    public record Adopt(UserRef user) implements Match {
-    }
+    public record Adopt(UserRef user) implements Match {}
 
     /** The change's result without writing: done, conflicting, or the look-up failed. */
-    public record Decided(ChangeResult result) implements Match {
-    }
+    public record Decided(ChangeResult result) implements Match {}
 
     private final By by;
     private final GraphUserReader reader;
@@ -77,13 +73,19 @@ public final class SoftMatcher {
         } catch (CredentialsRejectedException e) {
             throw e;
         } catch (DirsyncException e) {
-            return new Decided(ChangeResult.failed(create, Outcome.RETRYABLE, "LOOKUP_FAILED",
+            return new Decided(ChangeResult.failed(
+                    create,
+                    Outcome.RETRYABLE,
+                    "LOOKUP_FAILED",
                     "not created: the soft match by " + by.label + " '" + value + "' failed: " + e.getMessage()));
         }
         String anchor = user.anchor().value();
         for (UserRef candidate : candidates) {
             if (anchor.equals(candidate.anchor())) {
-                log.info("create {}: {} already carries the anchor; nothing to write", create.anchor(), candidate.describe());
+                log.info(
+                        "create {}: {} already carries the anchor; nothing to write",
+                        create.anchor(),
+                        candidate.describe());
                 return new Decided(ChangeResult.ok(create, candidate.id()));
             }
         }
@@ -91,14 +93,20 @@ public final class SoftMatcher {
             return new None();
         }
         if (candidates.size() > 1) {
-            return new Decided(ChangeResult.failed(create, Outcome.CONFLICT, "AMBIGUOUS_MATCH",
+            return new Decided(ChangeResult.failed(
+                    create,
+                    Outcome.CONFLICT,
+                    "AMBIGUOUS_MATCH",
                     by.label + " '" + value + "' matches " + candidates.size() + " cloud users ("
                             + candidates.stream().map(UserRef::describe).collect(Collectors.joining(", "))
                             + "); none is adopted"));
         }
         UserRef only = candidates.get(0);
         if (only.anchor() != null) {
-            return new Decided(ChangeResult.failed(create, Outcome.CONFLICT, "ANCHOR_MISMATCH",
+            return new Decided(ChangeResult.failed(
+                    create,
+                    Outcome.CONFLICT,
+                    "ANCHOR_MISMATCH",
                     by.label + " '" + value + "' is held by " + only.describe()
                             + ", which already carries another onPremisesImmutableId (" + only.anchor()
                             + "); it is never adopted"));

@@ -22,7 +22,8 @@ public final class UnitWriter implements ParallelApply.UnitWork {
     private final PasswordGenerator passwords;
 
     /** @param matcher the soft matcher, or null when soft matching is off */
-    public UnitWriter(SoftMatcher matcher, RequestWriter writer, GraphEndpoints endpoints, PasswordGenerator passwords) {
+    public UnitWriter(
+            SoftMatcher matcher, RequestWriter writer, GraphEndpoints endpoints, PasswordGenerator passwords) {
         this.matcher = matcher;
         this.writer = writer;
         this.endpoints = endpoints;
@@ -69,8 +70,13 @@ public final class UnitWriter implements ParallelApply.UnitWork {
         if (result.succeeded()) {
             log.debug("{} {}: ok, id {}", change.getClass().getSimpleName(), change.anchor(), result.cloudId());
         } else {
-            log.info("{} {}: {} {}: {}", change.getClass().getSimpleName(), change.anchor(), result.outcome(),
-                    result.errorCode(), result.message());
+            log.info(
+                    "{} {}: {} {}: {}",
+                    change.getClass().getSimpleName(),
+                    change.anchor(),
+                    result.outcome(),
+                    result.errorCode(),
+                    result.message());
         }
     }
 }

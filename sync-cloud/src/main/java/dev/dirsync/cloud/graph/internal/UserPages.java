@@ -12,8 +12,7 @@ import java.util.function.Consumer;
  * the page itself never does.
  */
 public final class UserPages {
-    private UserPages() {
-    }
+    private UserPages() {}
 
     /**
      * Passes each element of {@code value} to {@code each}.

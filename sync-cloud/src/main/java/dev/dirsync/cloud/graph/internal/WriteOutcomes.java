@@ -35,7 +35,9 @@ public final class WriteOutcomes {
     public ChangeResult settle(WriteRequest write, HttpReply reply) {
         Change change = write.change();
         if (reply.successful()) {
-            return write.kind() == WriteRequest.Kind.CREATE ? created(change, reply) : ChangeResult.ok(change, write.cloudId());
+            return write.kind() == WriteRequest.Kind.CREATE
+                    ? created(change, reply)
+                    : ChangeResult.ok(change, write.cloudId());
         }
         if (reply.status() == 404 && write.kind() == WriteRequest.Kind.REMOVE) {
             return ChangeResult.ok(change, write.cloudId());
@@ -57,8 +59,8 @@ public final class WriteOutcomes {
             log.debug("unreadable create response from {}", reply.url(), e);
         }
         // Created, most likely, but without an id to record: the next run finds it by anchor.
-        return ChangeResult.failed(change, Outcome.RETRYABLE, "HTTP_" + reply.status(),
-                reply.describe() + " carries no user id");
+        return ChangeResult.failed(
+                change, Outcome.RETRYABLE, "HTTP_" + reply.status(), reply.describe() + " carries no user id");
     }
 
     /** A write still failing when the attempts ran out, the wait asked for was too long, or the run was interrupted. */
@@ -76,6 +78,7 @@ public final class WriteOutcomes {
             code = "INTERRUPTED";
             last = "";
         }
-        return ChangeResult.failed(change, Outcome.RETRYABLE, code, gaveUp.reason() + (last.isEmpty() ? "" : ": " + last));
+        return ChangeResult.failed(
+                change, Outcome.RETRYABLE, code, gaveUp.reason() + (last.isEmpty() ? "" : ": " + last));
     }
 }

@@ -39,20 +39,32 @@ public record WriteRequest(Change change, Kind kind, String method, HttpUrl url,
     /** The request that carries out {@code change}; a create gets a fresh initial password. */
     public static WriteRequest of(Change change, GraphEndpoints endpoints, PasswordGenerator passwords) {
         if (change instanceof Change.Create create) {
-            return new WriteRequest(change, Kind.CREATE, "POST", endpoints.users(),
-                    GraphUserJson.createBody(create.user(), passwords.next()), null);
+            return new WriteRequest(
+                    change,
+                    Kind.CREATE,
+                    "POST",
+                    endpoints.users(),
+                    GraphUserJson.createBody(create.user(), passwords.next()),
+                    null);
         }
         if (change instanceof Change.Update update) {
-            return new WriteRequest(change, Kind.UPDATE, "PATCH", endpoints.user(update.cloudId()),
-                    GraphUserJson.patchBody(update.user(), update.changed()), update.cloudId());
+            return new WriteRequest(
+                    change,
+                    Kind.UPDATE,
+                    "PATCH",
+                    endpoints.user(update.cloudId()),
+                    GraphUserJson.patchBody(update.user(), update.changed()),
+                    update.cloudId());
         }
         Change.Remove remove = (Change.Remove) change;
-        return new WriteRequest(change, Kind.REMOVE, "DELETE", endpoints.user(remove.cloudId()), null, remove.cloudId());
+        return new WriteRequest(
+                change, Kind.REMOVE, "DELETE", endpoints.user(remove.cloudId()), null, remove.cloudId());
     }
 
     /** {@code create} carried out by adopting the unclaimed cloud user {@code id}. */
     public static WriteRequest adopt(Change.Create create, String id, GraphEndpoints endpoints) {
-        return new WriteRequest(create, Kind.ADOPT, "PATCH", endpoints.user(id), GraphUserJson.adoptBody(create.user()), id);
+        return new WriteRequest(
+                create, Kind.ADOPT, "PATCH", endpoints.user(id), GraphUserJson.adoptBody(create.user()), id);
     }
 
     /** As a request of its own. */

@@ -9,8 +9,7 @@ import java.util.List;
  * envelope, the operations and the commas between them.
  */
 public final class BulkChunks {
-    private BulkChunks() {
-    }
+    private BulkChunks() {}
 
     /**
      * Consecutive runs of {@code sizes} (bytes of each serialised operation). An operation that does

@@ -16,8 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param cursorPaging RFC 9865 cursors are supported
  * @param maxPageSize the largest page ({@code pagination.maxPageSize}), 0 when not given
  */
-public record ProviderConfig(boolean advertised, boolean patch, boolean bulk, int bulkMaxOperations,
-        long bulkMaxPayloadSize, boolean filter, int filterMaxResults, boolean cursorPaging, int maxPageSize) {
+public record ProviderConfig(
+        boolean advertised,
+        boolean patch,
+        boolean bulk,
+        int bulkMaxOperations,
+        long bulkMaxPayloadSize,
+        boolean filter,
+        int filterMaxResults,
+        boolean cursorPaging,
+        int maxPageSize) {
 
     /** The page size asked for unless the service caps it lower. */
     public static final int PAGE_SIZE = 100;
@@ -36,15 +44,21 @@ public record ProviderConfig(boolean advertised, boolean patch, boolean bulk, in
         JsonNode bulk = document.path("bulk");
         JsonNode filter = document.path("filter");
         JsonNode pagination = document.path("pagination");
-        return new ProviderConfig(true,
+        return new ProviderConfig(
+                true,
                 document.path("patch").path("supported").asBoolean(false),
                 bulk.path("supported").asBoolean(false),
-                (int) Math.min(Integer.MAX_VALUE, Math.max(0, bulk.path("maxOperations").asLong(0))),
+                (int) Math.min(
+                        Integer.MAX_VALUE,
+                        Math.max(0, bulk.path("maxOperations").asLong(0))),
                 Math.max(0, bulk.path("maxPayloadSize").asLong(0)),
                 filter.path("supported").asBoolean(false),
-                (int) Math.min(Integer.MAX_VALUE, Math.max(0, filter.path("maxResults").asLong(0))),
+                (int) Math.min(
+                        Integer.MAX_VALUE, Math.max(0, filter.path("maxResults").asLong(0))),
                 pagination.path("cursor").asBoolean(false),
-                (int) Math.min(Integer.MAX_VALUE, Math.max(0, pagination.path("maxPageSize").asLong(0))));
+                (int) Math.min(
+                        Integer.MAX_VALUE,
+                        Math.max(0, pagination.path("maxPageSize").asLong(0))));
     }
 
     /** Bulk pays off only when a request may carry more than one operation. */
@@ -73,8 +87,9 @@ public record ProviderConfig(boolean advertised, boolean patch, boolean bulk, in
         if (!advertised) {
             return "no ServiceProviderConfig: PUT for updates, single requests, no filters, index paging";
         }
-        return "patch=" + patch + ", bulk=" + (useBulk() ? "up to " + bulkMaxOperations + " operations and "
-                + maxPayload() + " bytes" : "no") + ", filter=" + filter + ", paging="
+        return "patch=" + patch + ", bulk="
+                + (useBulk() ? "up to " + bulkMaxOperations + " operations and " + maxPayload() + " bytes" : "no")
+                + ", filter=" + filter + ", paging="
                 + (cursorPaging ? "cursor" : "index") + " of " + pageSize();
     }
 }

@@ -33,7 +33,8 @@ public final class ProviderConfigReader {
             return baseline;
         }
         if (!reply.successful()) {
-            throw new DirsyncException("SCIM ServiceProviderConfig read failed: " + ScimError.of(reply).summary());
+            throw new DirsyncException("SCIM ServiceProviderConfig read failed: "
+                    + ScimError.of(reply).summary());
         }
         if (!reply.isJson()) {
             throw new UnavailableException(reply.describe() + ", not a SCIM ServiceProviderConfig: is "

@@ -52,8 +52,8 @@ public final class ScimBulkWriter {
     private final Supplier<ProviderConfig> config;
     private boolean refusedByService;
 
-    public ScimBulkWriter(ScimHttp http, ScimEndpoints endpoints, ScimUserWriter single,
-            Supplier<ProviderConfig> config) {
+    public ScimBulkWriter(
+            ScimHttp http, ScimEndpoints endpoints, ScimUserWriter single, Supplier<ProviderConfig> config) {
         this.http = http;
         this.endpoints = endpoints;
         this.single = single;
@@ -74,8 +74,8 @@ public final class ScimBulkWriter {
             operations.add(operation);
             sizes[i] = ScimJson.bytes(operation).length;
         }
-        for (List<Integer> chunk : BulkChunks.split(sizes, ENVELOPE_BYTES, provider.bulkMaxOperations(),
-                provider.maxPayload())) {
+        for (List<Integer> chunk :
+                BulkChunks.split(sizes, ENVELOPE_BYTES, provider.bulkMaxOperations(), provider.maxPayload())) {
             List<Change> chunkChanges = new ArrayList<>(chunk.size());
             List<ObjectNode> chunkOperations = new ArrayList<>(chunk.size());
             for (int index : chunk) {
@@ -101,11 +101,13 @@ public final class ScimBulkWriter {
         Exchange<String> exchange = http.send(http.post(endpoints.bulk(), envelope(array)), settle);
         if (exchange instanceof Exchange.Settled<String>) {
             log.info("bulk request of {} operations may have been applied; sending each on its own", changes.size());
-            changes.forEach(change -> results.accept(afterAmbiguity(change, "a bulk request that may have been applied")));
+            changes.forEach(
+                    change -> results.accept(afterAmbiguity(change, "a bulk request that may have been applied")));
             return;
         }
         if (exchange instanceof Exchange.GaveUp<String> gaveUp) {
-            changes.forEach(change -> results.accept(ScimUserWriter.logged(change, ScimOutcomes.retryable(change, gaveUp))));
+            changes.forEach(
+                    change -> results.accept(ScimUserWriter.logged(change, ScimOutcomes.retryable(change, gaveUp))));
             return;
         }
         HttpReply reply = ((Exchange.Answered<String>) exchange).reply();
@@ -118,7 +120,9 @@ public final class ScimBulkWriter {
                 refusedByService = true;
                 log.warn("the service refused /Bulk ({}); sending single requests from now on", error.summary());
             } else {
-                log.warn("bulk request of {} operations refused ({}); sending each on its own", changes.size(),
+                log.warn(
+                        "bulk request of {} operations refused ({}); sending each on its own",
+                        changes.size(),
                         error.summary());
             }
             changes.forEach(change -> results.accept(alone(change)));
@@ -126,15 +130,17 @@ public final class ScimBulkWriter {
         }
         Map<String, JsonNode> answers = answers(reply);
         if (answers == null) {
-            changes.forEach(change -> results.accept(afterAmbiguity(change, reply.describe() + " without readable results")));
+            changes.forEach(
+                    change -> results.accept(afterAmbiguity(change, reply.describe() + " without readable results")));
             return;
         }
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             JsonNode answer = answers.get(operations.get(i).get("bulkId").asText());
-            results.accept(answer == null
-                    ? afterAmbiguity(change, "no result for it in the bulk response")
-                    : result(change, answer, reply.url()));
+            results.accept(
+                    answer == null
+                            ? afterAmbiguity(change, "no result for it in the bulk response")
+                            : result(change, answer, reply.url()));
         }
     }
 
@@ -151,8 +157,8 @@ public final class ScimBulkWriter {
             return status == 429 ? alone(change) : afterAmbiguity(change, why);
         }
         String where = "bulk operation " + answer.path("bulkId").asText() + " at " + url;
-        return ScimUserWriter.logged(change, ScimOutcomes.refused(change, ScimError.ofBulkOperation(status,
-                answer.get("response"), where)));
+        return ScimUserWriter.logged(
+                change, ScimOutcomes.refused(change, ScimError.ofBulkOperation(status, answer.get("response"), where)));
     }
 
     private static ChangeResult succeeded(Change change, JsonNode answer) {
@@ -166,8 +172,9 @@ public final class ScimBulkWriter {
         if (id.isEmpty()) {
             id = lastSegment(ScimJson.text(answer, "location"));
         }
-        return id.map(value -> ChangeResult.ok(change, value)).orElseGet(() -> ChangeResult.failed(change,
-                Outcome.RETRYABLE, "NO_ID", "the bulk response names no id for the created user"));
+        return id.map(value -> ChangeResult.ok(change, value))
+                .orElseGet(() -> ChangeResult.failed(
+                        change, Outcome.RETRYABLE, "NO_ID", "the bulk response names no id for the created user"));
     }
 
     private ChangeResult alone(Change change) {
@@ -175,7 +182,8 @@ public final class ScimBulkWriter {
     }
 
     private ChangeResult afterAmbiguity(Change change, String cause) {
-        return Thread.currentThread().isInterrupted() ? ScimOutcomes.interrupted(change)
+        return Thread.currentThread().isInterrupted()
+                ? ScimOutcomes.interrupted(change)
                 : single.applyAfterAmbiguousFailure(change, cause);
     }
 

@@ -76,7 +76,7 @@ public record ScimError(int status, String scimType, String detail, boolean from
         if (detail == null || detail.isBlank()) {
             detail = "no detail given";
         }
-        return new ScimError(status, scimType, detail, true,
-                where + ": " + (scimType == null ? "" : scimType + ": ") + detail);
+        return new ScimError(
+                status, scimType, detail, true, where + ": " + (scimType == null ? "" : scimType + ": ") + detail);
     }
 }

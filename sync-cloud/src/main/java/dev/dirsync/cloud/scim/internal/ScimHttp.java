@@ -62,10 +62,13 @@ public final class ScimHttp {
     public HttpReply read(HttpUrl url) {
         Exchange<Void> exchange = send(get(url), RetryGuard.none());
         if (exchange instanceof Exchange.GaveUp<Void> gaveUp) {
-            String last = gaveUp.lastReply() != null ? ScimError.of(gaveUp.lastReply()).summary()
+            String last = gaveUp.lastReply() != null
+                    ? ScimError.of(gaveUp.lastReply()).summary()
                     : gaveUp.lastFailure() == null ? "" : gaveUp.lastFailure().toString();
-            throw new UnavailableException("SCIM read " + Urls.withoutQuery(url) + " failed, " + gaveUp.reason()
-                    + (last.isEmpty() ? "" : ": " + last), gaveUp.lastFailure());
+            throw new UnavailableException(
+                    "SCIM read " + Urls.withoutQuery(url) + " failed, " + gaveUp.reason()
+                            + (last.isEmpty() ? "" : ": " + last),
+                    gaveUp.lastFailure());
         }
         HttpReply reply = ((Exchange.Answered<Void>) exchange).reply();
         if (reply.status() == 401 || reply.status() == 403) {
@@ -75,8 +78,8 @@ public final class ScimHttp {
     }
 
     public CredentialsRejectedException refused(HttpReply reply) {
-        return new CredentialsRejectedException(
-                "the SCIM service " + base + " refused the bearer token: " + ScimError.of(reply).summary());
+        return new CredentialsRejectedException("the SCIM service " + base + " refused the bearer token: "
+                + ScimError.of(reply).summary());
     }
 
     private Request.Builder builder(HttpUrl url) {

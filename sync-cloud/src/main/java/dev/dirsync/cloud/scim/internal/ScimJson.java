@@ -12,8 +12,7 @@ public final class ScimJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     public static final MediaType SCIM_JSON = MediaType.get("application/scim+json");
 
-    private ScimJson() {
-    }
+    private ScimJson() {}
 
     /** The compact serialisation: what is sent, and what bulk payload sizes are measured on. */
     public static byte[] bytes(JsonNode node) {

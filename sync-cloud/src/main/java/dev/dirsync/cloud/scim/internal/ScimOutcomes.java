@@ -7,8 +7,7 @@ import dev.dirsync.core.model.ChangeResult.Outcome;
 
 /** The results a SCIM error or an exhausted request become. */
 final class ScimOutcomes {
-    private ScimOutcomes() {
-    }
+    private ScimOutcomes() {}
 
     /** CONFLICT for a uniqueness violation, REJECTED for any other refusal; the service's scimType and detail. */
     static ChangeResult refused(Change change, ScimError error) {
@@ -30,8 +29,8 @@ final class ScimOutcomes {
             code = "INTERRUPTED";
             last = "";
         }
-        return ChangeResult.failed(change, Outcome.RETRYABLE, code,
-                gaveUp.reason() + (last.isEmpty() ? "" : ": " + last));
+        return ChangeResult.failed(
+                change, Outcome.RETRYABLE, code, gaveUp.reason() + (last.isEmpty() ? "" : ": " + last));
     }
 
     static ChangeResult interrupted(Change change) {

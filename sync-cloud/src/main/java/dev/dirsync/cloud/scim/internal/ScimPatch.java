@@ -20,8 +20,7 @@ public final class ScimPatch {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String EXTENSION = ScimSchemas.MAIL_USER + ":";
 
-    private ScimPatch() {
-    }
+    private ScimPatch() {}
 
     public static ObjectNode patchOp(MailUser user, Set<MailUserField> changed) {
         ObjectNode body = NODES.objectNode();

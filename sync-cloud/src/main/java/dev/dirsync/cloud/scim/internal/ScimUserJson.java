@@ -38,8 +38,7 @@ public final class ScimUserJson {
     public static final String SMTP_SECONDARY = "smtp:";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ScimUserJson() {
-    }
+    private ScimUserJson() {}
 
     /** The full resource, for POST and PUT: absent values are left out, never sent as null. */
     public static ObjectNode resource(MailUser user) {

@@ -40,12 +40,18 @@ public final class ScimUserReader {
     /** Streams every user with an externalId to {@code handler}. */
     public void listUsers(Consumer<CloudUser> handler) {
         long[] skipped = new long[1];
-        Scan scan = scan(user -> {
-            handler.accept(user);
-            return true;
-        }, skipped);
-        log.info("listed {} users with an externalId from {} ({} without one left alone, {} pages)", scan.passed(),
-                endpoints.base(), skipped[0], scan.pages());
+        Scan scan = scan(
+                user -> {
+                    handler.accept(user);
+                    return true;
+                },
+                skipped);
+        log.info(
+                "listed {} users with an externalId from {} ({} without one left alone, {} pages)",
+                scan.passed(),
+                endpoints.base(),
+                skipped[0],
+                scan.pages());
     }
 
     /**
@@ -60,22 +66,27 @@ public final class ScimUserReader {
                     .filter(user -> user.anchor().equals(anchor))
                     .ifPresent(found::add));
         } else {
-            scan(user -> {
-                if (user.anchor().equals(anchor)) {
-                    found.add(user);
-                    return false;
-                }
-                return true;
-            }, new long[1]);
+            scan(
+                    user -> {
+                        if (user.anchor().equals(anchor)) {
+                            found.add(user);
+                            return false;
+                        }
+                        return true;
+                    },
+                    new long[1]);
         }
         if (found.size() > 1) {
-            log.warn("{} SCIM users carry the externalId {}; using {}", found.size(), anchor, found.get(0).id());
+            log.warn(
+                    "{} SCIM users carry the externalId {}; using {}",
+                    found.size(),
+                    anchor,
+                    found.get(0).id());
         }
         return found.stream().findFirst();
     }
 
-    private record Scan(long passed, int pages) {
-    }
+    private record Scan(long passed, int pages) {}
 
     /** Pages through the collection while {@code each} answers true. */
     private Scan scan(Predicate<CloudUser> each, long[] skipped) {
@@ -126,7 +137,8 @@ public final class ScimUserReader {
     private ListPage readPage(HttpUrl url, Consumer<JsonNode> each) {
         HttpReply reply = http.read(url);
         if (!reply.successful()) {
-            throw new DirsyncException("SCIM read failed: " + ScimError.of(reply).summary());
+            throw new DirsyncException(
+                    "SCIM read failed: " + ScimError.of(reply).summary());
         }
         if (!reply.isJson()) {
             throw new UnavailableException(reply.describe() + ", not a SCIM list response");

@@ -38,7 +38,10 @@ public final class ScimUserWriter {
     private final Supplier<ProviderConfig> config;
     private final Function<Anchor, Optional<CloudUser>> lookup;
 
-    public ScimUserWriter(ScimHttp http, ScimEndpoints endpoints, Supplier<ProviderConfig> config,
+    public ScimUserWriter(
+            ScimHttp http,
+            ScimEndpoints endpoints,
+            Supplier<ProviderConfig> config,
             Function<Anchor, Optional<CloudUser>> lookup) {
         this.http = http;
         this.endpoints = endpoints;
@@ -66,15 +69,16 @@ public final class ScimUserWriter {
 
     private ChangeResult send(Change change) {
         UserWrite write = UserWrite.of(change, config.get().patch());
-        Request request = switch (write.method()) {
-            case "POST" -> http.post(endpoints.users(), write.body());
-            case "PATCH" -> http.patch(endpoints.user(write.id()), write.body());
-            case "PUT" -> http.put(endpoints.user(write.id()), write.body());
-            default -> http.delete(endpoints.user(write.id()));
-        };
+        Request request =
+                switch (write.method()) {
+                    case "POST" -> http.post(endpoints.users(), write.body());
+                    case "PATCH" -> http.patch(endpoints.user(write.id()), write.body());
+                    case "PUT" -> http.put(endpoints.user(write.id()), write.body());
+                    default -> http.delete(endpoints.user(write.id()));
+                };
         if (change instanceof Change.Create create) {
-            RetryGuard<ChangeResult> lookFirst = cause -> cause.outcomeUnknown()
-                    ? existing(create, cause.describe()) : Optional.empty();
+            RetryGuard<ChangeResult> lookFirst =
+                    cause -> cause.outcomeUnknown() ? existing(create, cause.describe()) : Optional.empty();
             return created(create, http.send(request, lookFirst));
         }
         String id = write.id();
@@ -109,21 +113,27 @@ public final class ScimUserWriter {
             log.debug("unreadable create response from {}", reply.url(), e);
         }
         // Created, most likely, but without an id to record: the next run finds it by anchor.
-        return ChangeResult.failed(change, Outcome.RETRYABLE, "HTTP_" + reply.status(),
-                reply.describe() + " carries no user id");
+        return ChangeResult.failed(
+                change, Outcome.RETRYABLE, "HTTP_" + reply.status(), reply.describe() + " carries no user id");
     }
 
     /** The create that failed may have been applied: if the anchor is already there, it was. */
     private Optional<ChangeResult> existing(Change.Create change, String cause) {
         try {
             Optional<CloudUser> found = lookup.apply(change.anchor());
-            found.ifPresent(user -> log.info("create {} after {}: the user exists (id {}), not sending it again",
-                    change.anchor(), cause, user.id()));
+            found.ifPresent(user -> log.info(
+                    "create {} after {}: the user exists (id {}), not sending it again",
+                    change.anchor(),
+                    cause,
+                    user.id()));
             return found.map(user -> ChangeResult.ok(change, user.id()));
         } catch (CredentialsRejectedException e) {
             throw e;
         } catch (DirsyncException e) {
-            return Optional.of(ChangeResult.failed(change, Outcome.RETRYABLE, "LOOKUP_FAILED",
+            return Optional.of(ChangeResult.failed(
+                    change,
+                    Outcome.RETRYABLE,
+                    "LOOKUP_FAILED",
                     "not re-sent after " + cause + ": the look-up by externalId failed: " + e.getMessage()));
         }
     }
@@ -139,8 +149,13 @@ public final class ScimUserWriter {
         if (result.succeeded()) {
             log.debug("{} {}: ok, id {}", change.getClass().getSimpleName(), change.anchor(), result.cloudId());
         } else {
-            log.info("{} {}: {} {}: {}", change.getClass().getSimpleName(), change.anchor(), result.outcome(),
-                    result.errorCode(), result.message());
+            log.info(
+                    "{} {}: {} {}: {}",
+                    change.getClass().getSimpleName(),
+                    change.anchor(),
+                    result.outcome(),
+                    result.errorCode(),
+                    result.message());
         }
         return result;
     }

@@ -27,7 +27,8 @@ class BatchJsonTest {
         assertThat(ENDPOINTS.relative(ENDPOINTS.users())).isEqualTo("/users");
         assertThat(ENDPOINTS.relative(ENDPOINTS.user("a b/c"))).isEqualTo("/users/a%20b%2Fc");
         assertThat(ENDPOINTS.relative(ENDPOINTS.findUsers("mail eq 'o''neil@x.example'", true)))
-                .isEqualTo("/users?$filter=mail%20eq%20%27o%27%27neil%40x.example%27&$select=id,userPrincipalName,onPremisesImmutableId&$count=true");
+                .isEqualTo(
+                        "/users?$filter=mail%20eq%20%27o%27%27neil%40x.example%27&$select=id,userPrincipalName,onPremisesImmutableId&$count=true");
     }
 
     @Test
@@ -40,7 +41,9 @@ class BatchJsonTest {
 
     @Test
     void responses_headersAnyCase_retryAfterAsNumber_bodyAsJson_unknownIdsLeftOut() throws IOException {
-        HttpReply envelope = envelope("application/json;odata.metadata=minimal", """
+        HttpReply envelope = envelope(
+                "application/json;odata.metadata=minimal",
+                """
                 {"responses": [
                   {"id": "1", "status": 429, "headers": {"retry-after": 7, "content-type": "application/json"},
                    "body": {"error": {"code": "TooManyRequests", "message": "Slow down."}}},
@@ -55,13 +58,16 @@ class BatchJsonTest {
         assertThat(throttled.retryAfter()).isEqualTo("7");
         assertThat(throttled.url()).isEqualTo(USER);
         assertThat(GraphError.of(throttled).summary())
-                .isEqualTo("HTTP 429 from https://graph.microsoft.com/v1.0/users/id-1 (application/json): TooManyRequests: Slow down.");
+                .isEqualTo(
+                        "HTTP 429 from https://graph.microsoft.com/v1.0/users/id-1 (application/json): TooManyRequests: Slow down.");
         assertThat(answers.get("2").body()).isEmpty();
     }
 
     @Test
     void responses_aJsonBodyWithoutContentType_isStillJson() throws IOException {
-        HttpReply envelope = envelope("application/json", """
+        HttpReply envelope = envelope(
+                "application/json",
+                """
                 {"responses": [{"id": "1", "status": 201, "body": {"id": "new-1"}}]}""");
 
         HttpReply created = BatchJson.responses(envelope, Map.of("1", USER)).get("1");
@@ -73,9 +79,11 @@ class BatchJsonTest {
     @Test
     void responses_notABatchAnswer_refused() {
         assertThatThrownBy(() -> BatchJson.responses(envelope("text/html", "<html/>"), Map.of()))
-                .isInstanceOf(IOException.class).hasMessage("not JSON");
+                .isInstanceOf(IOException.class)
+                .hasMessage("not JSON");
         assertThatThrownBy(() -> BatchJson.responses(envelope("application/json", "{\"value\": []}"), Map.of()))
-                .isInstanceOf(IOException.class).hasMessage("it has no \"responses\" array");
+                .isInstanceOf(IOException.class)
+                .hasMessage("it has no \"responses\" array");
         assertThatThrownBy(() -> BatchJson.responses(envelope("application/json", "{\"responses\": [{"), Map.of()))
                 .isInstanceOf(IOException.class);
     }

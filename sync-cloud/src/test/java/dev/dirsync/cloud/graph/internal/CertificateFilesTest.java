@@ -25,6 +25,7 @@ class CertificateFilesTest {
 
     @TempDir
     static Path dir;
+
     private static Path pkcs12;
     private static KeyStore.PrivateKeyEntry entry;
     private static KeyStore.PrivateKeyEntry other;
@@ -40,8 +41,10 @@ class CertificateFilesTest {
         return (X509Certificate) of.getCertificate();
     }
 
-    private static String sha256(X509Certificate certificate) throws NoSuchAlgorithmException, CertificateEncodingException {
-        return Base64.getUrlEncoder().withoutPadding()
+    private static String sha256(X509Certificate certificate)
+            throws NoSuchAlgorithmException, CertificateEncodingException {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     }
 
@@ -59,7 +62,8 @@ class CertificateFilesTest {
         assertThatThrownBy(() -> CertificateFiles.load(pkcs12, "not-" + PASSWORD))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("target.certificate.password does not open the PKCS#12 file " + pkcs12)
-                .message().doesNotContain(PASSWORD);
+                .message()
+                .doesNotContain(PASSWORD);
     }
 
     @ParameterizedTest
@@ -74,7 +78,8 @@ class CertificateFilesTest {
 
     @Test
     void pem_chain_theCertificateMatchingTheKeyIsChosen() throws Exception {
-        Path pem = TestCertificates.pem(dir.resolve("chain.pem"), entry, KeyBlock.PKCS8, certificate(other), certificate(entry));
+        Path pem = TestCertificates.pem(
+                dir.resolve("chain.pem"), entry, KeyBlock.PKCS8, certificate(other), certificate(entry));
 
         assertThat(CertificateFiles.load(pem, null).sha256Thumbprint()).isEqualTo(sha256(certificate(entry)));
     }
@@ -84,7 +89,8 @@ class CertificateFilesTest {
         Path pem = TestCertificates.pem(dir.resolve("mismatch.pem"), other, KeyBlock.PKCS8, certificate(entry));
 
         assertThatThrownBy(() -> CertificateFiles.load(pem, null))
-                .hasMessage("target.certificate.path: the private key in " + pem + " does not belong to its certificate");
+                .hasMessage(
+                        "target.certificate.path: the private key in " + pem + " does not belong to its certificate");
     }
 
     @Test
@@ -100,14 +106,20 @@ class CertificateFilesTest {
     @Test
     void pem_withoutKeyOrWithoutCertificate_refused() throws IOException {
         Path noKey = dir.resolve("no-key.pem");
-        Files.writeString(noKey, Files.readString(TestCertificates.pem(dir.resolve("full.pem"), entry, KeyBlock.PKCS8,
-                certificate(entry))).replaceAll("(?s)-----BEGIN PRIVATE KEY-----.*", ""));
+        Files.writeString(
+                noKey,
+                Files.readString(TestCertificates.pem(
+                                dir.resolve("full.pem"), entry, KeyBlock.PKCS8, certificate(entry)))
+                        .replaceAll("(?s)-----BEGIN PRIVATE KEY-----.*", ""));
         Path noCertificate = dir.resolve("no-certificate.pem");
-        Files.writeString(noCertificate, Files.readString(dir.resolve("full.pem"))
-                .replaceAll("(?s)-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----\n", ""));
+        Files.writeString(
+                noCertificate,
+                Files.readString(dir.resolve("full.pem"))
+                        .replaceAll("(?s)-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----\n", ""));
 
-        assertThatThrownBy(() -> CertificateFiles.load(noKey, null)).hasMessage("target.certificate.path: " + noKey
-                + " holds no private key (PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY block)");
+        assertThatThrownBy(() -> CertificateFiles.load(noKey, null))
+                .hasMessage("target.certificate.path: " + noKey
+                        + " holds no private key (PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY block)");
         assertThatThrownBy(() -> CertificateFiles.load(noCertificate, null))
                 .hasMessage("target.certificate.path: " + noCertificate + " holds no CERTIFICATE block");
     }
@@ -128,6 +140,7 @@ class CertificateFilesTest {
         assertThatThrownBy(() -> CertificateFiles.load(missing, null))
                 .hasMessage("target.certificate.path: cannot read " + missing + " (NoSuchFileException)");
         assertThatThrownBy(() -> CertificateFiles.load(foreign, null))
-                .hasMessageStartingWith("target.certificate.path: " + foreign + " is neither a PEM file nor a readable PKCS#12 file");
+                .hasMessageStartingWith(
+                        "target.certificate.path: " + foreign + " is neither a PEM file nor a readable PKCS#12 file");
     }
 }

@@ -20,15 +20,17 @@ class ClientAssertionTest {
 
     @TempDir
     static Path dir;
+
     private static SigningCertificate certificate;
 
     @BeforeAll
     static void makeCertificate() {
-        certificate = CertificateFiles.load(TestCertificates.rsaPkcs12(dir, "assertion-app"), TestCertificates.PASSWORD);
+        certificate =
+                CertificateFiles.load(TestCertificates.rsaPkcs12(dir, "assertion-app"), TestCertificates.PASSWORD);
     }
 
-    private final ClientAssertion assertion = new ClientAssertion(certificate, TOKEN_URL, CLIENT_ID,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ClientAssertion assertion =
+            new ClientAssertion(certificate, TOKEN_URL, CLIENT_ID, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void next_isAnRs256JwtNamingTheCertificateWithTheClaimsTheTokenEndpointChecks() {
@@ -37,7 +39,8 @@ class ClientAssertionTest {
         assertThat(jwt.signatureVerifies()).isTrue();
         assertThat(jwt.header().get("alg").asText()).isEqualTo("RS256");
         assertThat(jwt.header().get("typ").asText()).isEqualTo("JWT");
-        assertThat(jwt.header().get("x5t#S256").asText()).isEqualTo(TestJwt.thumbprint("SHA-256", certificate.certificate()));
+        assertThat(jwt.header().get("x5t#S256").asText())
+                .isEqualTo(TestJwt.thumbprint("SHA-256", certificate.certificate()));
         assertThat(jwt.header().get("x5t").asText()).isEqualTo(TestJwt.thumbprint("SHA-1", certificate.certificate()));
         JsonNode claims = jwt.claims();
         assertThat(claims.get("aud").asText()).isEqualTo(TOKEN_URL);
@@ -51,8 +54,14 @@ class ClientAssertionTest {
 
     @Test
     void next_neverReusesAJwtId() {
-        String first = TestJwt.parse(assertion.next(), certificate.certificate()).claims().get("jti").asText();
-        String second = TestJwt.parse(assertion.next(), certificate.certificate()).claims().get("jti").asText();
+        String first = TestJwt.parse(assertion.next(), certificate.certificate())
+                .claims()
+                .get("jti")
+                .asText();
+        String second = TestJwt.parse(assertion.next(), certificate.certificate())
+                .claims()
+                .get("jti")
+                .asText();
 
         assertThat(first).isNotEqualTo(second);
     }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClientCredentialsTokensTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final OkHttpClient client = HttpClients.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-06T07:00:00Z"));
@@ -36,10 +38,15 @@ class ClientCredentialsTokensTest {
 
     @BeforeEach
     void start() {
-        HttpPolicy http = new HttpPolicy(client, RetrySettings.withMaxAttempts(2), new RecordingSleeper(), clock,
-                new SplittableRandom(3));
-        tokens = new ClientCredentialsTokens(http, server.baseUrl() + "/t/oauth2/v2.0/token", "client-1",
-                "the-secret", "https://graph.microsoft.com/.default", clock);
+        HttpPolicy http = new HttpPolicy(
+                client, RetrySettings.withMaxAttempts(2), new RecordingSleeper(), clock, new SplittableRandom(3));
+        tokens = new ClientCredentialsTokens(
+                http,
+                server.baseUrl() + "/t/oauth2/v2.0/token",
+                "client-1",
+                "the-secret",
+                "https://graph.microsoft.com/.default",
+                clock);
     }
 
     @AfterEach
@@ -51,9 +58,11 @@ class ClientCredentialsTokensTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < values.length; i++) {
             String next = "token " + (i + 1);
-            var stub = post(urlEqualTo("/t/oauth2/v2.0/token")).inScenario("tokens").whenScenarioStateIs(state)
-                    .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
-                            + ",\"access_token\":\"" + values[i] + "\"}"));
+            var stub = post(urlEqualTo("/t/oauth2/v2.0/token"))
+                    .inScenario("tokens")
+                    .whenScenarioStateIs(state)
+                    .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"access_token\":\""
+                            + values[i] + "\"}"));
             server.stubFor(i == values.length - 1 ? stub : stub.willSetStateTo(next));
             state = next;
         }
@@ -87,8 +96,8 @@ class ClientCredentialsTokensTest {
 
     @Test
     void expiresInAsString_isAccepted() {
-        server.stubFor(post(urlEqualTo("/t/oauth2/v2.0/token")).willReturn(okJson(
-                "{\"token_type\":\"Bearer\",\"expires_in\":\"3599\",\"access_token\":\"abc\"}")));
+        server.stubFor(post(urlEqualTo("/t/oauth2/v2.0/token"))
+                .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":\"3599\",\"access_token\":\"abc\"}")));
 
         tokens.authorization();
         clock.advance(Duration.ofSeconds(3500));
@@ -101,7 +110,8 @@ class ClientCredentialsTokensTest {
     void answerWithoutAccessToken_unavailable() {
         server.stubFor(post(urlEqualTo("/t/oauth2/v2.0/token")).willReturn(okJson("{\"token_type\":\"Bearer\"}")));
 
-        assertThatThrownBy(tokens::authorization).isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(tokens::authorization)
+                .isInstanceOf(UnavailableException.class)
                 .hasMessageEndingWith("carries no access_token");
     }
 

@@ -15,10 +15,14 @@ class PasswordGeneratorTest {
         for (int i = 0; i < 2_000; i++) {
             String password = generator.next();
             assertThat(password).hasSize(20);
-            assertThat(password.chars().anyMatch(c -> PasswordGenerator.UPPER.indexOf(c) >= 0)).isTrue();
-            assertThat(password.chars().anyMatch(c -> PasswordGenerator.LOWER.indexOf(c) >= 0)).isTrue();
-            assertThat(password.chars().anyMatch(c -> PasswordGenerator.DIGITS.indexOf(c) >= 0)).isTrue();
-            assertThat(password.chars().anyMatch(c -> PasswordGenerator.SYMBOLS.indexOf(c) >= 0)).isTrue();
+            assertThat(password.chars().anyMatch(c -> PasswordGenerator.UPPER.indexOf(c) >= 0))
+                    .isTrue();
+            assertThat(password.chars().anyMatch(c -> PasswordGenerator.LOWER.indexOf(c) >= 0))
+                    .isTrue();
+            assertThat(password.chars().anyMatch(c -> PasswordGenerator.DIGITS.indexOf(c) >= 0))
+                    .isTrue();
+            assertThat(password.chars().anyMatch(c -> PasswordGenerator.SYMBOLS.indexOf(c) >= 0))
+                    .isTrue();
         }
     }
 

@@ -33,8 +33,7 @@ public final class TestCertificates {
         ENCRYPTED
     }
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** A PKCS#12 file at {@code dir/name.p12} holding a new RSA key pair, protected by {@link #PASSWORD}. */
     public static Path rsaPkcs12(Path dir, String name) {
@@ -48,13 +47,27 @@ public final class TestCertificates {
 
     private static Path keytool(Path dir, String name, List<String> algorithm) {
         Path file = dir.resolve(name + ".p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         List<String> command = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", name));
         command.addAll(algorithm);
-        command.addAll(List.of("-dname", "CN=" + name + ", O=dirsync tests", "-validity", "3", "-storetype", "PKCS12",
-                "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt"));
+        command.addAll(List.of(
+                "-dname",
+                "CN=" + name + ", O=dirsync tests",
+                "-validity",
+                "3",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD,
+                "-noprompt"));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
@@ -74,7 +87,8 @@ public final class TestCertificates {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
             String alias = store.aliases().nextElement();
-            return (KeyStore.PrivateKeyEntry) store.getEntry(alias, new KeyStore.PasswordProtection(PASSWORD.toCharArray()));
+            return (KeyStore.PrivateKeyEntry)
+                    store.getEntry(alias, new KeyStore.PasswordProtection(PASSWORD.toCharArray()));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -88,11 +102,12 @@ public final class TestCertificates {
                 pem.append(block("CERTIFICATE", certificate.getEncoded()));
             }
             byte[] pkcs8 = key.getPrivateKey().getEncoded();
-            pem.append(switch (block) {
-                case PKCS8 -> block("PRIVATE KEY", pkcs8);
-                case PKCS1 -> block("RSA PRIVATE KEY", pkcs1(pkcs8));
-                case ENCRYPTED -> block("ENCRYPTED PRIVATE KEY", encrypt(pkcs8));
-            });
+            pem.append(
+                    switch (block) {
+                        case PKCS8 -> block("PRIVATE KEY", pkcs8);
+                        case PKCS1 -> block("RSA PRIVATE KEY", pkcs1(pkcs8));
+                        case ENCRYPTED -> block("ENCRYPTED PRIVATE KEY", encrypt(pkcs8));
+                    });
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -101,8 +116,9 @@ public final class TestCertificates {
     }
 
     private static String block(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** The RSAPrivateKey inside a PrivateKeyInfo: its third element, an OCTET STRING. */
@@ -139,7 +155,8 @@ public final class TestCertificates {
         random.nextBytes(salt);
         random.nextBytes(iv);
         Cipher cipher = Cipher.getInstance(algorithm);
-        cipher.init(Cipher.ENCRYPT_MODE,
+        cipher.init(
+                Cipher.ENCRYPT_MODE,
                 SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(PASSWORD.toCharArray())),
                 new PBEParameterSpec(salt, 10_000, new IvParameterSpec(iv)));
         byte[] encrypted = cipher.doFinal(pkcs8);
@@ -148,13 +165,17 @@ public final class TestCertificates {
         return der(0x30, concat(algorithmId, der(0x04, encrypted)));
     }
 
-    private static final byte[] PBES2_OID = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x05, 0x0d};
+    private static final byte[] PBES2_OID = {
+        0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x05, 0x0d
+    };
 
     private static byte[] der(int tag, byte[] content) {
         int length = content.length;
-        byte[] header = length < 0x80 ? new byte[] {(byte) tag, (byte) length}
-                : length < 0x100 ? new byte[] {(byte) tag, (byte) 0x81, (byte) length}
-                : new byte[] {(byte) tag, (byte) 0x82, (byte) (length >> 8), (byte) length};
+        byte[] header = length < 0x80
+                ? new byte[] {(byte) tag, (byte) length}
+                : length < 0x100
+                        ? new byte[] {(byte) tag, (byte) 0x81, (byte) length}
+                        : new byte[] {(byte) tag, (byte) 0x82, (byte) (length >> 8), (byte) length};
         return concat(header, content);
     }
 

@@ -25,7 +25,9 @@ public record TestJwt(JsonNode header, JsonNode claims, boolean signatureVerifie
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(certificate.getPublicKey());
             verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return new TestJwt(GraphJson.tree(base64url.decode(parts[0])), GraphJson.tree(base64url.decode(parts[1])),
+            return new TestJwt(
+                    GraphJson.tree(base64url.decode(parts[0])),
+                    GraphJson.tree(base64url.decode(parts[1])),
                     verifier.verify(base64url.decode(parts[2])));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not a JWT this certificate can check", e);
@@ -35,7 +37,8 @@ public record TestJwt(JsonNode header, JsonNode claims, boolean signatureVerifie
     /** Base64url of the {@code digest} (SHA-256, SHA-1) of the certificate's DER encoding. */
     public static String thumbprint(String digest, X509Certificate certificate) {
         try {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(MessageDigest.getInstance(digest).digest(certificate.getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

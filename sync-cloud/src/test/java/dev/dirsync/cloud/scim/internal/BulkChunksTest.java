@@ -16,10 +16,8 @@ class BulkChunksTest {
     @Test
     void split_byPayload_countingEnvelopeAndCommas() {
         // envelope 50 + 20 + 1 + 20 = 91 fits 91; a third operation would need 112.
-        assertThat(BulkChunks.split(new int[] {20, 20, 20}, 50, 100, 91))
-                .containsExactly(List.of(0, 1), List.of(2));
-        assertThat(BulkChunks.split(new int[] {20, 20}, 50, 100, 90))
-                .containsExactly(List.of(0), List.of(1));
+        assertThat(BulkChunks.split(new int[] {20, 20, 20}, 50, 100, 91)).containsExactly(List.of(0, 1), List.of(2));
+        assertThat(BulkChunks.split(new int[] {20, 20}, 50, 100, 90)).containsExactly(List.of(0), List.of(1));
     }
 
     @Test

@@ -14,8 +14,8 @@ class ScimUserJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MailUser user(String mail, List<String> otherMails) {
-        return new MailUser(new Anchor("QUJD"), "u@contoso.example", "U", "Given", "Family", "nick", mail, otherMails,
-                true, "FR");
+        return new MailUser(
+                new Anchor("QUJD"), "u@contoso.example", "U", "Given", "Family", "nick", mail, otherMails, true, "FR");
     }
 
     private static Optional<CloudUser> roundTrip(MailUser user) throws Exception {
@@ -36,18 +36,23 @@ class ScimUserJsonTest {
         MailUser user = user(null, List.of("a@partner.example"));
 
         assertThat(roundTrip(user)).contains(new CloudUser("id-1", user));
-        assertThat(ScimUserJson.resource(user).get("emails").get(0).has("primary")).isFalse();
+        assertThat(ScimUserJson.resource(user).get("emails").get(0).has("primary"))
+                .isFalse();
     }
 
     @Test
     void cloudUser_withoutExternalIdOrId_isNotDirsyncs() throws Exception {
-        assertThat(ScimUserJson.cloudUser(JSON.readTree("{\"id\": \"x\", \"userName\": \"a\"}"))).isEmpty();
-        assertThat(ScimUserJson.cloudUser(JSON.readTree("{\"externalId\": \"QUJD\"}"))).isEmpty();
+        assertThat(ScimUserJson.cloudUser(JSON.readTree("{\"id\": \"x\", \"userName\": \"a\"}")))
+                .isEmpty();
+        assertThat(ScimUserJson.cloudUser(JSON.readTree("{\"externalId\": \"QUJD\"}")))
+                .isEmpty();
     }
 
     @Test
     void cloudUser_workAddressIsTheMailWhenNoneIsPrimary() throws Exception {
-        CloudUser user = ScimUserJson.cloudUser(JSON.readTree("""
+        CloudUser user = ScimUserJson.cloudUser(
+                        JSON.readTree(
+                                """
                 {"id": "x", "externalId": "QUJD", "active": "true",
                  "emails": [{"value": "home@x.example", "type": "home"}, {"value": "work@x.example", "type": "work"}]}"""))
                 .orElseThrow();

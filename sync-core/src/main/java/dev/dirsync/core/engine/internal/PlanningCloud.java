@@ -61,6 +61,5 @@ public final class PlanningCloud implements CloudDirectory {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -33,12 +33,10 @@ public final class PlanningState implements StateStore {
     }
 
     @Override
-    public void saveCursor(String sourceKey, SyncCursor cursor) {
-    }
+    public void saveCursor(String sourceKey, SyncCursor cursor) {}
 
     @Override
-    public void clearCursor(String sourceKey) {
-    }
+    public void clearCursor(String sourceKey) {}
 
     @Override
     public Optional<SyncedObject> object(Anchor anchor) {
@@ -56,12 +54,10 @@ public final class PlanningState implements StateStore {
     }
 
     @Override
-    public void saveObject(SyncedObject object) {
-    }
+    public void saveObject(SyncedObject object) {}
 
     @Override
-    public void removeObject(Anchor anchor) {
-    }
+    public void removeObject(Anchor anchor) {}
 
     @Override
     public RunRecord beginRun(RunType type, String trigger, boolean planned) {
@@ -94,12 +90,10 @@ public final class PlanningState implements StateStore {
     }
 
     @Override
-    public void recordError(ObjectError error) {
-    }
+    public void recordError(ObjectError error) {}
 
     @Override
-    public void clearError(Anchor anchor) {
-    }
+    public void clearError(Anchor anchor) {}
 
     @Override
     public List<ObjectError> errors(long runId) {
@@ -112,8 +106,7 @@ public final class PlanningState implements StateStore {
     }
 
     @Override
-    public void replacePendingRemovals(Collection<PendingRemoval> removals) {
-    }
+    public void replacePendingRemovals(Collection<PendingRemoval> removals) {}
 
     @Override
     public List<PendingRemoval> pendingRemovals() {
@@ -131,6 +124,5 @@ public final class PlanningState implements StateStore {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -95,6 +95,8 @@ final class AddressRules {
             }
         }
         address.append(current, at, current.length());
-        value.fail(ErrorClass.LOCAL_PART, current.substring(0, start) + address.toString().replace(".@", "@"));
+        value.fail(
+                ErrorClass.LOCAL_PART,
+                current.substring(0, start) + address.toString().replace(".@", "@"));
     }
 }

@@ -8,8 +8,7 @@ package dev.dirsync.core.rules.internal;
 final class AddressSyntax {
     private static final CharSet ATEXT_SYMBOLS = CharSet.of("!#$%&'*+/=?^_`{|}~-");
 
-    private AddressSyntax() {
-    }
+    private AddressSyntax() {}
 
     static boolean isAtext(char c) {
         return Text.isAsciiLetterOrDigit(c) || ATEXT_SYMBOLS.contains(c);
@@ -63,7 +62,9 @@ final class AddressSyntax {
     }
 
     private static boolean isLabel(String value, int from, int to) {
-        if (from >= to || !Text.isAsciiLetterOrDigit(value.charAt(from)) || !Text.isAsciiLetterOrDigit(value.charAt(to - 1))) {
+        if (from >= to
+                || !Text.isAsciiLetterOrDigit(value.charAt(from))
+                || !Text.isAsciiLetterOrDigit(value.charAt(to - 1))) {
             return false;
         }
         for (int i = from + 1; i < to - 1; i++) {

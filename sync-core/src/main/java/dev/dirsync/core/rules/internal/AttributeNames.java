@@ -16,6 +16,5 @@ final class AttributeNames {
     static final String GROUP_TYPE = "groupType";
     static final String HOME_MDB = "homeMDB";
 
-    private AttributeNames() {
-    }
+    private AttributeNames() {}
 }

@@ -15,6 +15,7 @@ final class DnStore {
     private int chunkUsed;
     /** Per ordinal: chunk index in the high half, offset in the low half. */
     private long[] positions = new long[1024];
+
     private int[] lengths = new int[1024];
     private int size;
 

@@ -65,8 +65,7 @@ final class DuplicateDetector {
                         smtp.add(check, ExtraColonRule.addressStart(value), false);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         smtp.claim(holder);

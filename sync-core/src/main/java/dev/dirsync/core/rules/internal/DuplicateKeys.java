@@ -20,8 +20,7 @@ final class DuplicateKeys {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private DuplicateKeys() {
-    }
+    private DuplicateKeys() {}
 
     /** The key of {@code value} from {@code from} on, compared case-insensitively. */
     static long key(Namespace namespace, String value, int from) {

@@ -4,8 +4,7 @@ import dev.dirsync.core.rules.ErrorClass;
 
 /** Length: more than a maximum of code points; the fix keeps the first ones. */
 final class LengthRule {
-    private LengthRule() {
-    }
+    private LengthRule() {}
 
     static void truncate(ValueCheck value, int max) {
         String current = value.current();

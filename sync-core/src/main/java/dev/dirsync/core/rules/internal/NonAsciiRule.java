@@ -4,8 +4,7 @@ import dev.dirsync.core.rules.ErrorClass;
 
 /** Character: a non-ASCII character in an address; the fix strips diacritics and drops the rest. */
 final class NonAsciiRule {
-    private NonAsciiRule() {
-    }
+    private NonAsciiRule() {}
 
     static void apply(ValueCheck value, int from) {
         String current = value.current();

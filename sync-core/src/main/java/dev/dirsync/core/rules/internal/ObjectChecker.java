@@ -25,8 +25,8 @@ public final class ObjectChecker {
                 new AddressRules(settings.topLevelDomains(), settings.upnSuffix()),
                 new UnverifiedDomainRule(settings.verifiedDomains(), settings.upnSuffix()));
         this.rules = RuleSet.of(settings.profile(), addressCheck, settings.upnSuffix());
-        this.duplicates = new DuplicateDetector(new DuplicateIndex(EXPECTED_INDEXED_VALUES),
-                settings.profile() == Profile.MULTI_TENANT);
+        this.duplicates = new DuplicateDetector(
+                new DuplicateIndex(EXPECTED_INDEXED_VALUES), settings.profile() == Profile.MULTI_TENANT);
         this.proposedActions = new ProposedActions(addressCheck);
         this.policy = new PolicyApplier(settings.policy(), settings.upnSuffix());
     }
@@ -57,7 +57,12 @@ public final class ObjectChecker {
     }
 
     private Finding findingOf(ValueCheck check, List<ValueCheck> checks) {
-        return new Finding(check.attribute(), check.original(), check.classes(), check.current(),
-                proposedActions.actionFor(check, checks), check.duplicateHolder());
+        return new Finding(
+                check.attribute(),
+                check.original(),
+                check.classes(),
+                check.current(),
+                proposedActions.actionFor(check, checks),
+                check.duplicateHolder());
     }
 }

@@ -24,10 +24,14 @@ import java.util.Map;
 final class PolicyApplier {
 
     /** The policy's verdict on one object. */
-    record Verdict(boolean blocked, Attributes effective) {
-    }
+    record Verdict(boolean blocked, Attributes effective) {}
 
-    private enum Decision { KEEP, REPLACE, DROP, BLOCK }
+    private enum Decision {
+        KEEP,
+        REPLACE,
+        DROP,
+        BLOCK
+    }
 
     private final ReadinessPolicy policy;
     private final String upnSuffix;
@@ -46,8 +50,7 @@ final class PolicyApplier {
                 case BLOCK -> blocked = true;
                 case REPLACE -> edit(edited, attributes, finding.attribute(), indexed.index(), finding.suggested());
                 case DROP -> edit(edited, attributes, finding.attribute(), indexed.index(), null);
-                case KEEP -> {
-                }
+                case KEEP -> {}
             }
         }
         if (edited.isEmpty()) {
@@ -81,7 +84,9 @@ final class PolicyApplier {
             return Decision.KEEP;
         }
         boolean removed = PROXY_ADDRESSES.equals(finding.attribute()) && finding.action() == ProposedAction.REMOVE;
-        return removed || finding.suggested() == null || finding.suggested().isEmpty() ? Decision.DROP : Decision.REPLACE;
+        return removed || finding.suggested() == null || finding.suggested().isEmpty()
+                ? Decision.DROP
+                : Decision.REPLACE;
     }
 
     private static boolean onlyDomainClasses(List<ErrorClass> classes) {
@@ -98,12 +103,13 @@ final class PolicyApplier {
      * indexes of the other values stay valid meanwhile). Only proxyAddresses is multi-valued here;
      * a single-valued attribute keeps just the new value.
      */
-    private static void edit(Map<String, List<String>> edited, Attributes attributes, String attribute, int index,
-                             String value) {
+    private static void edit(
+            Map<String, List<String>> edited, Attributes attributes, String attribute, int index, String value) {
         if (!PROXY_ADDRESSES.equals(attribute)) {
             edited.put(attribute, value == null ? List.of() : List.of(value));
             return;
         }
-        edited.computeIfAbsent(attribute, name -> new ArrayList<>(attributes.all(name))).set(index, value);
+        edited.computeIfAbsent(attribute, name -> new ArrayList<>(attributes.all(name)))
+                .set(index, value);
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** The attribute families a profile checks, in the attribute order of docs/readiness-rules.md. */
 final class RuleSet {
-    private RuleSet() {
-    }
+    private RuleSet() {}
 
     /**
      * Multi-tenant: every family. Dedicated (IdFix's dedicated rule set): displayName, mail,

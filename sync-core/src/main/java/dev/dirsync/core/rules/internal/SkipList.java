@@ -15,9 +15,22 @@ import java.util.Optional;
 
 /** The objects that are never checked nor exported: system objects, conflicts, groups without mail. */
 public final class SkipList {
-    private static final List<String> CN_PREFIXES = List.of("Admini", "CAS_{", "DiscoverySearchMailbox",
-            "FederatedEmail", "Guest", "HTTPConnector", "krbtgt", "iusr_", "iwam", "msol", "support_", "SystemMailbox",
-            "WWIOadmini", "HealthMailbox", "Exchange Online-ApplicationAccount");
+    private static final List<String> CN_PREFIXES = List.of(
+            "Admini",
+            "CAS_{",
+            "DiscoverySearchMailbox",
+            "FederatedEmail",
+            "Guest",
+            "HTTPConnector",
+            "krbtgt",
+            "iusr_",
+            "iwam",
+            "msol",
+            "support_",
+            "SystemMailbox",
+            "WWIOadmini",
+            "HealthMailbox",
+            "Exchange Online-ApplicationAccount");
     private static final List<String> SAM_ACCOUNT_NAME_PREFIXES = List.of("CAS_", "SUPPORT_", "MSOL_", "AAD_");
     private static final List<String> MAIL_NICKNAME_PREFIXES = List.of("CAS_", "SystemMailbox");
     /** AD escapes the newline of a conflict RDN as \0A; a source that unescapes DNs leaves the newline. */
@@ -43,7 +56,8 @@ public final class SkipList {
         Optional<String> reason = prefixReason("cn", cn, CN_PREFIXES);
         if (reason.isEmpty() && kind.isUser()) {
             reason = prefixReason(SAM_ACCOUNT_NAME, attributes.firstOrNull(SAM_ACCOUNT_NAME), SAM_ACCOUNT_NAME_PREFIXES)
-                    .or(() -> prefixReason(MAIL_NICKNAME, attributes.firstOrNull(MAIL_NICKNAME), MAIL_NICKNAME_PREFIXES));
+                    .or(() ->
+                            prefixReason(MAIL_NICKNAME, attributes.firstOrNull(MAIL_NICKNAME), MAIL_NICKNAME_PREFIXES));
         }
         if (reason.isEmpty() && kind == ObjectKind.GROUP) {
             reason = groupReason(attributes);
@@ -55,7 +69,9 @@ public final class SkipList {
         if (isSecurityGroup(attributes.firstOrNull(GROUP_TYPE))) {
             return attributes.has(MAIL) ? Optional.empty() : Optional.of("security group without mail");
         }
-        return attributes.has(PROXY_ADDRESSES) ? Optional.empty() : Optional.of("distribution group without proxyAddresses");
+        return attributes.has(PROXY_ADDRESSES)
+                ? Optional.empty()
+                : Optional.of("distribution group without proxyAddresses");
     }
 
     /** AD sets the sign bit of groupType on security groups; a group without groupType is a distribution group. */

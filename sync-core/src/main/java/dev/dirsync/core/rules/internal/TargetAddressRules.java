@@ -48,7 +48,9 @@ final class TargetAddressRules implements AttributeRules {
         out.add(check);
         if (value == null) {
             String mail = entry.first(MAIL);
-            check.fail(ErrorClass.BLANK, entry.kind() == ObjectKind.CONTACT && mail != null ? Text.truncate("SMTP:" + mail, MAX) : null);
+            check.fail(
+                    ErrorClass.BLANK,
+                    entry.kind() == ObjectKind.CONTACT && mail != null ? Text.truncate("SMTP:" + mail, MAX) : null);
             if (check.current() == null) {
                 return;
             }

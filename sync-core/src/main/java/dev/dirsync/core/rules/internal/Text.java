@@ -4,8 +4,7 @@ import java.text.Normalizer;
 
 /** String helpers the rules share. Lengths count code points, as the cloud does. */
 final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Java's whitespace plus the Unicode space separators (no-break space and the like). */
     static boolean isWhitespace(char c) {

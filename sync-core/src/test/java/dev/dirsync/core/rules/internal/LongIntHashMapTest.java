@@ -41,7 +41,8 @@ class LongIntHashMapTest {
 
     @Test
     void negativeValue_rejected() {
-        assertThatThrownBy(() -> new LongIntHashMap(4).putIfAbsent(1L, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LongIntHashMap(4).putIfAbsent(1L, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

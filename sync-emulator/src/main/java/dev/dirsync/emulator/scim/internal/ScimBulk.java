@@ -33,19 +33,20 @@ public final class ScimBulk {
 
     public ScimReply handle(int payloadBytes, JsonNode body) {
         if (payloadBytes > maxPayloadSize) {
-            throw new ScimFailure(413, null,
-                    "The size of the bulk operation exceeds the maxPayloadSize (" + maxPayloadSize + ").");
+            throw new ScimFailure(
+                    413, null, "The size of the bulk operation exceeds the maxPayloadSize (" + maxPayloadSize + ").");
         }
         if (body == null || !body.isObject() || !lists(body.get("schemas"))) {
-            throw ScimFailure.invalidSyntax("A bulk body is a BulkRequest: \"schemas\" must list '" + BULK_REQUEST + "'.");
+            throw ScimFailure.invalidSyntax(
+                    "A bulk body is a BulkRequest: \"schemas\" must list '" + BULK_REQUEST + "'.");
         }
         JsonNode operations = body.get("Operations");
         if (operations == null || !operations.isArray()) {
             throw ScimFailure.invalidSyntax("A BulkRequest needs an \"Operations\" array.");
         }
         if (operations.size() > maxOperations) {
-            throw new ScimFailure(413, null,
-                    "The number of operations exceeds the maxOperations (" + maxOperations + ").");
+            throw new ScimFailure(
+                    413, null, "The number of operations exceeds the maxOperations (" + maxOperations + ").");
         }
         int failOnErrors = failOnErrors(body.get("failOnErrors"));
         ObjectNode response = Json.object();
@@ -80,7 +81,8 @@ public final class ScimBulk {
             }
             String path = operation.path("path").asText("");
             if (!path.startsWith("/Users")) {
-                throw ScimFailure.invalidValue("A bulk operation's path must be /Users or /Users/{id}, not '" + path + "'.");
+                throw ScimFailure.invalidValue(
+                        "A bulk operation's path must be /Users or /Users/{id}, not '" + path + "'.");
             }
             if (method.equals("POST") && (bulkId == null || bulkId.isBlank())) {
                 throw ScimFailure.invalidSyntax("A POST bulk operation needs a bulkId.");
@@ -91,7 +93,8 @@ public final class ScimBulk {
             } else if (!method.equals("POST")) {
                 result.put("location", baseUrl + path);
             }
-            JsonNode version = reply.body() == null ? null : reply.body().path("meta").get("version");
+            JsonNode version =
+                    reply.body() == null ? null : reply.body().path("meta").get("version");
             if (version != null) {
                 result.set("version", version);
             }

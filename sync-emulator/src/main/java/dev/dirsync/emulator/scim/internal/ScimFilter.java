@@ -29,18 +29,22 @@ public record ScimFilter(String attribute, String value) {
         if (name.regionMatches(true, 0, ScimUserSchema.USER + ":", 0, ScimUserSchema.USER.length() + 1)) {
             name = name.substring(ScimUserSchema.USER.length() + 1);
         }
-        String attribute = switch (name.toLowerCase(Locale.ROOT)) {
-            case "externalid" -> "externalId";
-            case "username" -> "userName";
-            case "id" -> "id";
-            default -> throw unsupported(filter);
-        };
+        String attribute =
+                switch (name.toLowerCase(Locale.ROOT)) {
+                    case "externalid" -> "externalId";
+                    case "username" -> "userName";
+                    case "id" -> "id";
+                    default -> throw unsupported(filter);
+                };
         JsonNode literal;
         try {
             literal = Json.MAPPER.readTree(matcher.group(2));
         } catch (JsonProcessingException e) {
-            throw new ScimFailure(400, "invalidFilter", "The comparison value in '" + filter
-                    + "' is not a valid string literal: " + Json.describe(e) + ".");
+            throw new ScimFailure(
+                    400,
+                    "invalidFilter",
+                    "The comparison value in '" + filter + "' is not a valid string literal: " + Json.describe(e)
+                            + ".");
         }
         if (!literal.isTextual()) {
             throw unsupported(filter);
@@ -53,11 +57,16 @@ public record ScimFilter(String attribute, String value) {
         if (actual == null || !actual.isTextual()) {
             return false;
         }
-        return attribute.equals("userName") ? actual.asText().equalsIgnoreCase(value) : actual.asText().equals(value);
+        return attribute.equals("userName")
+                ? actual.asText().equalsIgnoreCase(value)
+                : actual.asText().equals(value);
     }
 
     private static ScimFailure unsupported(String filter) {
-        return new ScimFailure(400, "invalidFilter", "The cloud emulator answers only 'externalId eq \"...\"', "
-                + "'userName eq \"...\"' and 'id eq \"...\"', not '" + filter + "'.");
+        return new ScimFailure(
+                400,
+                "invalidFilter",
+                "The cloud emulator answers only 'externalId eq \"...\"', "
+                        + "'userName eq \"...\"' and 'id eq \"...\"', not '" + filter + "'.");
     }
 }

@@ -23,6 +23,7 @@ public final class ScimHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ScimHandler.class);
     /** Above the bulk limit, so that an oversized bulk request gets its 413 from the bulk rules. */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
     private static final String SCIM_JSON = "application/scim+json";
 
     private final String prefix;
@@ -43,8 +44,12 @@ public final class ScimHandler implements HttpHandler {
         try {
             reply = answer(exchange);
         } catch (ScimFailure failure) {
-            LOG.debug("SCIM {} {}: {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    failure.status(), failure.getMessage());
+            LOG.debug(
+                    "SCIM {} {}: {} {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    failure.status(),
+                    failure.getMessage());
             reply = ScimReply.failure(failure);
         }
         send(exchange, reply);
@@ -53,11 +58,14 @@ public final class ScimHandler implements HttpHandler {
     private ScimReply answer(HttpExchange exchange) throws IOException {
         byte[] body = readBody(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !MessageDigest.isEqual(expectedAuthorization,
-                authorization.strip().getBytes(StandardCharsets.UTF_8))) {
+        if (authorization == null
+                || !MessageDigest.isEqual(
+                        expectedAuthorization, authorization.strip().getBytes(StandardCharsets.UTF_8))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"dirsync cloud emulator\"");
-            throw new ScimFailure(401, null, authorization == null ? "A bearer token is required."
-                    : "The bearer token is not valid.");
+            throw new ScimFailure(
+                    401,
+                    null,
+                    authorization == null ? "A bearer token is required." : "The bearer token is not valid.");
         }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath().substring(prefix.length());

@@ -17,8 +17,7 @@ import java.util.Map;
 public final class ScimPatcher {
     public static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    private ScimPatcher() {
-    }
+    private ScimPatcher() {}
 
     /** The patched copy of {@code stored}, its {@code schemas} listing the extensions it now holds. */
     public static ObjectNode apply(ObjectNode stored, JsonNode patch) {
@@ -83,8 +82,9 @@ public final class ScimPatcher {
             Map.Entry<String, JsonNode> field = it.next();
             String urn = ScimUserSchema.extension(field.getKey());
             if (urn != null && field.getValue().isObject()) {
-                field.getValue().fields().forEachRemaining(member ->
-                        set(resource, op, urn + ":" + member.getKey(), member.getValue()));
+                field.getValue()
+                        .fields()
+                        .forEachRemaining(member -> set(resource, op, urn + ":" + member.getKey(), member.getValue()));
             } else if (!field.getKey().equals("schemas")) {
                 set(resource, op, field.getKey(), field.getValue());
             }
@@ -92,12 +92,13 @@ public final class ScimPatcher {
     }
 
     /** Where a path points: the object that holds the attribute, and the attribute's name in it. */
-    private record Target(ObjectNode holder, String schema, String attribute) {
-    }
+    private record Target(ObjectNode holder, String schema, String attribute) {}
 
     private static Target target(ObjectNode resource, String path) {
         if (path.contains("[")) {
-            throw new ScimFailure(400, "invalidPath",
+            throw new ScimFailure(
+                    400,
+                    "invalidPath",
                     "Value filters in paths are not supported by the cloud emulator: '" + path + "'.");
         }
         String schema = ScimUserSchema.USER;
@@ -148,12 +149,15 @@ public final class ScimPatcher {
             if (!value.isObject()) {
                 throw ScimFailure.invalidValue("The value for '" + urn + "' must be a JSON object.");
             }
-            value.fields().forEachRemaining(member -> set(resource, op, urn + ":" + member.getKey(), member.getValue()));
+            value.fields()
+                    .forEachRemaining(member -> set(resource, op, urn + ":" + member.getKey(), member.getValue()));
             return;
         }
         Target target = target(resource, path);
         JsonNode existing = target.holder().get(target.attribute());
-        boolean appends = op.equals("add") && existing != null && existing.isArray()
+        boolean appends = op.equals("add")
+                && existing != null
+                && existing.isArray()
                 && ScimUserSchema.multiValued(target.schema(), target.attribute());
         if (appends) {
             ArrayNode array = (ArrayNode) existing;

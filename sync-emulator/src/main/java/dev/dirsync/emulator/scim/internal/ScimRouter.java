@@ -105,7 +105,8 @@ public final class ScimRouter {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ScimFailure.invalidValue("The query parameter '" + name + "' must be a whole number, not '" + value + "'.");
+            throw ScimFailure.invalidValue(
+                    "The query parameter '" + name + "' must be a whole number, not '" + value + "'.");
         }
     }
 
@@ -119,7 +120,9 @@ public final class ScimRouter {
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
             try {
-                query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                query.put(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw ScimFailure.invalidValue("The query parameter '" + name + "' is not validly encoded.");
             }

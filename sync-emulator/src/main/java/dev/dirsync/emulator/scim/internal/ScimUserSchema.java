@@ -23,11 +23,19 @@ public final class ScimUserSchema {
     public static final String MAIL_USER = "urn:dirsync:params:scim:schemas:extension:mailuser:2.0:User";
     public static final List<String> EXTENSIONS = List.of(ENTERPRISE, MAIL_USER);
 
-    private enum Type { STRING, BOOLEAN, NAME, EMAILS, STRINGS, MANAGER, IGNORED }
+    private enum Type {
+        STRING,
+        BOOLEAN,
+        NAME,
+        EMAILS,
+        STRINGS,
+        MANAGER,
+        IGNORED
+    }
 
     private static final Map<String, Map<String, Type>> ATTRIBUTES = new LinkedHashMap<>();
-    private static final Map<String, Type> NAME = canonical("formatted", "familyName", "givenName", "middleName",
-            "honorificPrefix", "honorificSuffix");
+    private static final Map<String, Type> NAME =
+            canonical("formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix");
     private static final Map<String, Type> EMAIL = new LinkedHashMap<>();
 
     static {
@@ -37,13 +45,20 @@ public final class ScimUserSchema {
         core.put("password", Type.IGNORED);
         core.putAll(canonical("externalId", "userName"));
         core.put("name", Type.NAME);
-        core.putAll(canonical("displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage",
-                "locale", "timezone"));
+        core.putAll(canonical(
+                "displayName",
+                "nickName",
+                "profileUrl",
+                "title",
+                "userType",
+                "preferredLanguage",
+                "locale",
+                "timezone"));
         core.put("active", Type.BOOLEAN);
         core.put("emails", Type.EMAILS);
         ATTRIBUTES.put(USER, core);
-        Map<String, Type> enterprise = canonical("employeeNumber", "costCenter", "organization", "division",
-                "department");
+        Map<String, Type> enterprise =
+                canonical("employeeNumber", "costCenter", "organization", "division", "department");
         enterprise.put("manager", Type.MANAGER);
         ATTRIBUTES.put(ENTERPRISE, enterprise);
         Map<String, Type> mailUser = canonical("mailNickname", "externalEmailAddress", "usageLocation");
@@ -53,8 +68,7 @@ public final class ScimUserSchema {
         EMAIL.put("primary", Type.BOOLEAN);
     }
 
-    private ScimUserSchema() {
-    }
+    private ScimUserSchema() {}
 
     /** The canonical spelling of a core attribute, or null when the core schema has none such. */
     public static String coreName(String name) {
@@ -121,7 +135,8 @@ public final class ScimUserSchema {
             String urn = extension(field.getKey());
             if (urn != null) {
                 if (!listed.contains(urn)) {
-                    throw ScimFailure.invalidSyntax("The extension '" + urn + "' is used but not listed in \"schemas\".");
+                    throw ScimFailure.invalidSyntax(
+                            "The extension '" + urn + "' is used but not listed in \"schemas\".");
                 }
                 if (!field.getValue().isNull()) {
                     extensions.put(urn, members(urn, field.getValue(), urn));
@@ -130,7 +145,8 @@ public final class ScimUserSchema {
             }
             put(resource, ATTRIBUTES.get(USER), field.getKey(), field.getValue(), "");
         }
-        if (!resource.path("userName").isTextual() || resource.get("userName").asText().isBlank()) {
+        if (!resource.path("userName").isTextual()
+                || resource.get("userName").asText().isBlank()) {
             throw ScimFailure.invalidValue("The attribute 'userName' is required.");
         }
         extensions.forEach((urn, members) -> {

@@ -27,8 +27,7 @@ public final class ScimUserStore {
     }
 
     /** A page of the users {@code filter} accepts, from {@code startIndex} (1-based), at most {@code count}. */
-    public record Page(int totalResults, List<ObjectNode> resources) {
-    }
+    public record Page(int totalResults, List<ObjectNode> resources) {}
 
     public synchronized ObjectNode create(ObjectNode resource) {
         checkUnique(resource, null);
@@ -98,8 +97,8 @@ public final class ScimUserStore {
         for (Map.Entry<String, ObjectNode> entry : users.entrySet()) {
             if (!entry.getKey().equals(exceptId)
                     && entry.getValue().path("userName").asText().equalsIgnoreCase(userName)) {
-                throw new ScimFailure(409, "uniqueness",
-                        "The userName '" + userName + "' is already in use by another User.");
+                throw new ScimFailure(
+                        409, "uniqueness", "The userName '" + userName + "' is already in use by another User.");
             }
         }
     }

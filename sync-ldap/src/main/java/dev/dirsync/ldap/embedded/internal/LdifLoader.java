@@ -15,8 +15,7 @@ import java.nio.file.NoSuchFileException;
  * naming the input, with the line number for a syntax error.
  */
 public final class LdifLoader {
-    private LdifLoader() {
-    }
+    private LdifLoader() {}
 
     /** The DN of the first entry: the base DN of a directory built from this input. */
     public static DN firstEntryDn(LdifInput input) {
@@ -29,8 +28,8 @@ public final class LdifLoader {
         } catch (LDIFException e) {
             throw syntaxError(input, e);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException(input.describe() + ": the first entry's DN is not valid: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    input.describe() + ": the first entry's DN is not valid: " + e.getMessage(), e);
         } catch (IOException e) {
             throw unreadable(input, e);
         }
@@ -55,8 +54,9 @@ public final class LdifLoader {
     }
 
     private static IllegalArgumentException syntaxError(LdifInput input, LDIFException e) {
-        return new IllegalArgumentException(input.describe() + " is not valid LDIF at or near line " + e.getLineNumber()
-                + ": " + e.getMessage(), e);
+        return new IllegalArgumentException(
+                input.describe() + " is not valid LDIF at or near line " + e.getLineNumber() + ": " + e.getMessage(),
+                e);
     }
 
     private static IllegalArgumentException unreadable(LdifInput input, IOException e) {

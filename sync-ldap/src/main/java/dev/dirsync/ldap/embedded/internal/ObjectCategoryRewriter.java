@@ -61,7 +61,9 @@ public final class ObjectCategoryRewriter {
 
     private Filter rewriteEquality(Filter filter) {
         String value = filter.getAssertionValue();
-        if (!OBJECT_CATEGORY.equalsIgnoreCase(filter.getAttributeName()) || value == null || value.isBlank()
+        if (!OBJECT_CATEGORY.equalsIgnoreCase(filter.getAttributeName())
+                || value == null
+                || value.isBlank()
                 || value.indexOf('=') >= 0) {
             return filter;
         }

@@ -28,26 +28,29 @@ class ObjectCategoryRewriterTest {
     private final ObjectCategoryRewriter rewriter = rewriter();
 
     @ParameterizedTest
-    @CsvSource(delimiterString = "->", value = {
-        "(objectCategory=person)                                 -> (objectCategory=CN=Person,S)",
-        "(objectcategory=Person)                                 -> (objectcategory=CN=Person,S)",
-        "(&(objectCategory=person)(objectClass=user))            -> (&(objectCategory=CN=Person,S)(objectClass=user))",
-        "(|(objectCategory=group)(!(objectCategory=computer)))   -> (|(objectCategory=CN=Group,S)(!(objectCategory=CN=Computer,S)))",
-        "(!(&(objectCategory=contact)(cn=a*)))                   -> (!(&(objectCategory=CN=Contact,S)(cn=a*)))",
-        "(objectCategory=organizationalUnit)                     -> (objectCategory=CN=Organizational-Unit,S)",
-    })
+    @CsvSource(
+            delimiterString = "->",
+            value = {
+                "(objectCategory=person)                                 -> (objectCategory=CN=Person,S)",
+                "(objectcategory=Person)                                 -> (objectcategory=CN=Person,S)",
+                "(&(objectCategory=person)(objectClass=user))            -> (&(objectCategory=CN=Person,S)(objectClass=user))",
+                "(|(objectCategory=group)(!(objectCategory=computer)))   -> (|(objectCategory=CN=Group,S)(!(objectCategory=CN=Computer,S)))",
+                "(!(&(objectCategory=contact)(cn=a*)))                   -> (!(&(objectCategory=CN=Contact,S)(cn=a*)))",
+                "(objectCategory=organizationalUnit)                     -> (objectCategory=CN=Organizational-Unit,S)",
+            })
     void rewrite_shorthand_becomesTheSchemaDn(String filter, String expected) throws LDAPException {
         assertThat(rewriter.rewrite(Filter.create(filter)).toString()).isEqualTo(expected.replace("S)", SCHEMA + ")"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "(objectCategory=CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com)",
-        "(objectCategory=*)",
-        "(objectCategory=pers*)",
-        "(objectClass=person)",
-        "(&(objectClass=user)(!(cn=x)))",
-    })
+    @ValueSource(
+            strings = {
+                "(objectCategory=CN=Person,CN=Schema,CN=Configuration,DC=example,DC=com)",
+                "(objectCategory=*)",
+                "(objectCategory=pers*)",
+                "(objectClass=person)",
+                "(&(objectClass=user)(!(cn=x)))",
+            })
     void rewrite_noShorthand_returnsTheSameFilter(String text) throws LDAPException {
         Filter filter = Filter.create(text);
 
