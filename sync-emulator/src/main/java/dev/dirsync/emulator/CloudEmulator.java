@@ -2,16 +2,21 @@ package dev.dirsync.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.dirsync.emulator.internal.BatchApi;
+import dev.dirsync.emulator.internal.GraphError;
 import dev.dirsync.emulator.internal.GraphHandler;
 import dev.dirsync.emulator.internal.GraphRouter;
+import dev.dirsync.emulator.internal.MailObjectSchema;
+import dev.dirsync.emulator.internal.MailObjectStore;
+import dev.dirsync.emulator.internal.MailObjectsApi;
 import dev.dirsync.emulator.internal.StatsCounter;
 import dev.dirsync.emulator.internal.StoreFile;
 import dev.dirsync.emulator.internal.StoreFlusher;
+import dev.dirsync.emulator.internal.TenantStore;
 import dev.dirsync.emulator.internal.TokenHandler;
 import dev.dirsync.emulator.internal.TokenIssuer;
-import dev.dirsync.emulator.internal.UserStore;
 import dev.dirsync.emulator.internal.UsersApi;
 import dev.dirsync.emulator.internal.WriteThrottle;
+import dev.dirsync.emulator.json.Json;
 import dev.dirsync.emulator.scim.ScimService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +49,19 @@ import org.slf4j.LoggerFactory;
  *       and {@code @odata.nextLink} paging; {@code POST /v1.0/users}; {@code GET/PATCH/DELETE
  *       /v1.0/users/{id | userPrincipalName}}; {@code POST /v1.0/$batch} of up to 20 of these.
  *   <li>Properties: id, accountEnabled, displayName, givenName, surname, mailNickname, mail,
- *       otherMails, userPrincipalName, usageLocation, onPremisesImmutableId. passwordProfile is
- *       validated on create and patch but never stored or returned. Unknown properties are refused.
+ *       otherMails, proxyAddresses, userPrincipalName, usageLocation, onPremisesImmutableId.
+ *       passwordProfile is validated on create and patch but never stored or returned.
+ *       proxyAddresses is read-only, as in Graph: setting mail makes it the primary {@code SMTP:}
+ *       address, a previous primary one stays as {@code smtp:} (Graph documents that changes to
+ *       mail update proxyAddresses to include it). Unknown properties are refused.
  *   <li>Like Graph, a user read without {@code $select} shows only the default properties (id,
  *       displayName, givenName, surname, mail, userPrincipalName); ask for others by name.
- *   <li>userPrincipalName is unique case-insensitively, onPremisesImmutableId exactly.
+ *   <li>userPrincipalName is unique case-insensitively, onPremisesImmutableId exactly. Addresses
+ *       (mail, proxyAddresses) are not checked for uniqueness, within users or across objects.
+ *   <li>{@code GET /v1.0/groups} and {@code GET /v1.0/contacts} (organizational contacts) with
+ *       {@code $select} (id, displayName, mail, proxyAddresses; all four without it), {@code $top}
+ *       and next links, read-only. Tests seed them with {@link #addGroup} and {@link #addContact};
+ *       a store file may hold them under {@code "groups"} and {@code "contacts"}.
  *   <li>Optional write throttling: writes above the configured rate get 429, a whole-second
  *       Retry-After and Graph's TooManyRequests error body.
  * </ul>
@@ -56,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * <p>Under {@code /scim/v2} it also serves a SCIM 2.0 stand-in ({@link ScimService}) behind the
  * configured bearer token, with users of its own, kept in memory only.
  *
- * <p>With a store file, Graph users survive restarts: the file is read at start and rewritten atomically
+ * <p>With a store file, Graph users, groups and contacts survive restarts: the file is read at start and rewritten atomically
  * at most once a second after changes, and on {@link #flush()} and {@link #close()}. Two emulators
  * must not run on the same file at the same time; the last writer wins.
  *
@@ -78,7 +91,7 @@ public final class CloudEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final UserStore store;
+    private final TenantStore store;
     private final StoreFlusher flusher;
     private final StatsCounter stats;
     private final ScimService scim;
@@ -89,7 +102,7 @@ public final class CloudEmulator implements AutoCloseable {
             String url,
             HttpServer server,
             ExecutorService executor,
-            UserStore store,
+            TenantStore store,
             StoreFlusher flusher,
             StatsCounter stats,
             ScimService scim) {
@@ -109,7 +122,7 @@ public final class CloudEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static CloudEmulator start(EmulatorSettings settings) {
-        UserStore store = new UserStore();
+        TenantStore store = new TenantStore();
         StoreFile file = settings.storeFile() == null ? null : new StoreFile(settings.storeFile());
         if (file != null) {
             file.loadInto(store);
@@ -126,8 +139,20 @@ public final class CloudEmulator implements AutoCloseable {
         WriteThrottle throttle = settings.writesPerSecond() == 0
                 ? null
                 : new WriteThrottle(settings.writesPerSecond(), System::nanoTime);
-        GraphRouter router =
-                new GraphRouter(new UsersApi(store, url + GraphHandler.PREFIX, settings.pageSize()), throttle, stats);
+        String graphUrl = url + GraphHandler.PREFIX;
+        GraphRouter router = new GraphRouter(
+                new UsersApi(store.users(), graphUrl, settings.pageSize()),
+                List.of(
+                        new MailObjectsApi(
+                                store.groups(), "groups", "microsoft.graph.group", graphUrl, settings.pageSize()),
+                        new MailObjectsApi(
+                                store.contacts(),
+                                "contacts",
+                                "microsoft.graph.orgContact",
+                                graphUrl,
+                                settings.pageSize())),
+                throttle,
+                stats);
         server.createContext(GraphHandler.PREFIX + "/", new GraphHandler(tokens, router, new BatchApi(router)));
         server.createContext("/", new TokenHandler(settings.clientId(), settings.clientSecret(), tokens, stats));
         ScimService scim = new ScimService(url + ScimService.PREFIX, settings.scimToken(), settings.pageSize());
@@ -175,7 +200,47 @@ public final class CloudEmulator implements AutoCloseable {
 
     /** The stored users in creation order, as immutable maps (id first; no password). */
     public List<Map<String, Object>> users() {
-        return store.snapshot().users();
+        return store.users().snapshot().users();
+    }
+
+    /**
+     * Adds a group holding addresses, as a test or demo needs one (Graph offers no way to write a
+     * group's mail or proxyAddresses: Exchange sets them). Nothing is derived: the group holds
+     * exactly the given values.
+     *
+     * @param properties displayName, mail and proxyAddresses ({@code SMTP:} primary, {@code smtp:}
+     *     secondary), any of them; a list for proxyAddresses
+     * @return the group as stored, with its new id
+     * @throws IllegalArgumentException when a property is unknown or its value invalid
+     */
+    public Map<String, Object> addGroup(Map<String, Object> properties) {
+        return add(store.groups(), properties, "Group");
+    }
+
+    /**
+     * Adds an organizational contact holding addresses (Graph v1.0 cannot create contacts). As
+     * {@link #addGroup}.
+     */
+    public Map<String, Object> addContact(Map<String, Object> properties) {
+        return add(store.contacts(), properties, "OrgContact");
+    }
+
+    /** The stored groups in the order they were added. */
+    public List<Map<String, Object>> groups() {
+        return store.groups().snapshot().objects();
+    }
+
+    /** The stored organizational contacts in the order they were added. */
+    public List<Map<String, Object>> contacts() {
+        return store.contacts().snapshot().objects();
+    }
+
+    private static Map<String, Object> add(MailObjectStore objects, Map<String, Object> properties, String resource) {
+        try {
+            return objects.add(MailObjectSchema.read(Json.MAPPER.valueToTree(properties), resource));
+        } catch (GraphError e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -4,7 +4,8 @@ package dev.dirsync.emulator;
  * Request counts since the emulator started or since {@link CloudEmulator#resetStats()}.
  *
  * @param tokenRequests requests to the token endpoint, granted or not
- * @param reads answered {@code GET} requests on users (each page of a list counts once)
+ * @param reads answered {@code GET} requests on users, groups and contacts (each page of a list counts
+ *     once)
  * @param creates users created
  * @param updates {@code PATCH} requests applied
  * @param deletes users deleted

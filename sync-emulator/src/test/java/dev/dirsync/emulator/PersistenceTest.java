@@ -51,6 +51,38 @@ class PersistenceTest {
     }
 
     @Test
+    void restartOnSameFile_listsGroupsAndContactsOfThePreviousRun() throws IOException {
+        Path store = dir.resolve("tenant.json");
+        EmulatorSettings settings = EmulatorSettings.builder().storeFile(store).build();
+        try (CloudEmulator first = CloudEmulator.start(settings)) {
+            first.addGroup(Map.of("displayName", "Sales", "proxyAddresses", List.of("SMTP:sales@contoso.example")));
+            first.addContact(Map.of("displayName", "Partner", "mail", "partner@fabrikam.example"));
+        }
+        assertThat(GraphClient.JSON.readTree(Files.readString(store)).fieldNames())
+                .toIterable()
+                .containsExactly("users", "groups", "contacts");
+
+        try (CloudEmulator second = CloudEmulator.start(settings)) {
+            GraphClient graph = new GraphClient(second);
+            assertThat(graph.get("/groups")
+                            .body()
+                            .get("value")
+                            .get(0)
+                            .get("proxyAddresses")
+                            .get(0)
+                            .asText())
+                    .isEqualTo("SMTP:sales@contoso.example");
+            assertThat(graph.get("/contacts")
+                            .body()
+                            .get("value")
+                            .get(0)
+                            .get("mail")
+                            .asText())
+                    .isEqualTo("partner@fabrikam.example");
+        }
+    }
+
+    @Test
     void flush_writesFileAtomicallyWithoutPasswords() throws IOException {
         Path store = dir.resolve("users.json");
         try (CloudEmulator emulator =
@@ -105,7 +137,10 @@ class PersistenceTest {
                 "not a store       | '[1, 2]'                                  | expected an object with a \"users\" array",
                 "user without id   | '{\"users\": [{\"displayName\": \"x\"}]}' | users[0]: ",
                 "unknown property  | '{\"users\": [{\"id\": \"1\", \"x\": 1}]}' | users[0]: Property 'x'",
-                "duplicate UPN     | '{\"users\": [{\"id\": \"1\", \"userPrincipalName\": \"a@b.example\"}, {\"id\": \"2\", \"userPrincipalName\": \"A@b.example\"}]}' | userPrincipalName"
+                "duplicate UPN     | '{\"users\": [{\"id\": \"1\", \"userPrincipalName\": \"a@b.example\"}, {\"id\": \"2\", \"userPrincipalName\": \"A@b.example\"}]}' | userPrincipalName",
+                "groups not a list | '{\"users\": [], \"groups\": {}}'     | \"groups\" must be an array",
+                "contact property  | '{\"users\": [], \"contacts\": [{\"id\": \"1\", \"x\": 1}]}' | contacts[0]: Property 'x' does not exist as a declared property or extension property of resource 'OrgContact'",
+                "group without id  | '{\"users\": [], \"groups\": [{\"displayName\": \"x\"}]}' | inconsistent groups: "
             })
     void corruptStore_failsStartWithOneClearError(String label, String content, String expected) throws IOException {
         Path store = Files.writeString(dir.resolve("users.json"), content);

@@ -110,13 +110,13 @@ public final class LdapDirectorySource implements DirectorySource {
             ReadStats stats = outcome.stats();
             log.info(
                     "Read {} entries ({} gone or out of scope) from {} {} in {} page requests "
-                            + "({} skipped without anchor, {} references ignored)",
+                            + "({} without a usable anchor, reported and not exported; {} references ignored)",
                     stats.live() + stats.deleted(),
                     stats.deleted(),
                     server.url(),
                     settings.baseDns(),
                     stats.requests(),
-                    stats.skipped(),
+                    stats.unanchored(),
                     stats.references());
             return new ReadResult(outcome.cursor(), outcome.plan() instanceof ReadPlan.Full);
         } catch (UnavailableException e) {

@@ -17,6 +17,7 @@ import dev.dirsync.core.port.SyncCursor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,13 +142,49 @@ class LdapDirectorySourceTest {
     }
 
     @Test
-    void read_entryWithoutAnchor_isSkippedAndTheReadCompletes() throws LDAPException {
+    void read_entryWithoutAnchor_isHandedOnUnanchoredAndTheReadCompletes() throws LDAPException {
         directory.add(user("No Anchor"));
         directory.add(user("Anchored", "objectGUID:: " + guid(1)));
 
-        assertThat(readAll(directory.settings()))
-                .extracting(SourceEntry::commonName)
-                .containsExactly("Anchored");
+        List<SourceEntry> read = readAll(directory.settings());
+
+        assertThat(read).extracting(SourceEntry::commonName).containsExactlyInAnyOrder("No Anchor", "Anchored");
+        SourceEntry unanchored =
+                read.stream().filter(e -> !e.anchored()).findFirst().orElseThrow();
+        assertThat(unanchored.commonName()).isEqualTo("No Anchor");
+        assertThat(unanchored.anchor()).isNull();
+        assertThat(unanchored.anchorProblem())
+                .isEqualTo(new SourceEntry.AnchorProblem(
+                        "anchor", null, "no mS-DS-ConsistencyGuid, objectGUID or entryUUID"));
+    }
+
+    @Test
+    void read_objectGuidOfThreeBytes_isAProblemNotAnAnchor() throws LDAPException {
+        directory.add(user("Short Guid", "objectGUID:: AQID"));
+
+        SourceEntry entry = readOnlyEntry();
+
+        assertThat(entry.anchored()).isFalse();
+        assertThat(entry.anchorProblem())
+                .isEqualTo(new SourceEntry.AnchorProblem("objectGUID", "AQID", "3 bytes; a GUID has 16"));
+    }
+
+    @Test
+    void read_invalidUtf8_readsAsReplacementCharacters_controlCharactersAsTheyAre() throws LDAPException {
+        byte[] latin1 = "René Müller".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] controls = "Anna\u0000 Sch\u0007mi\u001Bdt".getBytes(StandardCharsets.UTF_8);
+        directory.add(user(
+                "Bytes",
+                "objectGUID:: " + guid(1),
+                "displayName:: " + Base64.getEncoder().encodeToString(latin1),
+                "givenName:: " + Base64.getEncoder().encodeToString(controls),
+                "sn:: " + Base64.getEncoder().encodeToString("Müller".getBytes(StandardCharsets.UTF_8))));
+
+        SourceEntry entry = readOnlyEntry();
+
+        assertThat(entry.attributes().firstOrNull("displayName")).isEqualTo("Ren\uFFFD M\uFFFDller");
+        assertThat(entry.attributes().firstOrNull("givenName")).isEqualTo("Anna\u0000 Sch\u0007mi\u001Bdt");
+        assertThat(entry.attributes().firstOrNull("sn")).isEqualTo("Müller");
     }
 
     @Test
@@ -200,7 +237,11 @@ class LdapDirectorySourceTest {
 
         List<SourceEntry> read = readAll(directory.settings().withFilter("(objectClass=*)"));
 
-        assertThat(read).extracting(SourceEntry::commonName).containsExactly("Local");
+        assertThat(read)
+                .filteredOn(SourceEntry::anchored)
+                .extracting(SourceEntry::commonName)
+                .containsExactly("Local");
+        assertThat(read).extracting(SourceEntry::commonName).doesNotContain("Partition");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.state.SyncedObject;
+import dev.dirsync.core.state.UnmanagedUser;
 import dev.dirsync.state.internal.CursorDao;
 import dev.dirsync.state.internal.Database;
 import dev.dirsync.state.internal.Dialect;
@@ -21,7 +22,10 @@ import dev.dirsync.state.internal.Pool;
 import dev.dirsync.state.internal.RemovalDao;
 import dev.dirsync.state.internal.RunDao;
 import dev.dirsync.state.internal.SqlErrors;
+import dev.dirsync.state.internal.ThrottleDeadlineDao;
 import dev.dirsync.state.internal.Timestamps;
+import dev.dirsync.state.internal.UniqueKeyDao;
+import dev.dirsync.state.internal.UnmanagedUserDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -60,6 +64,8 @@ public final class JdbcStateStore implements StateStore {
     private final RunDao runs;
     private final ErrorDao errors;
     private final RemovalDao removals;
+    private final UniqueKeyDao uniqueKeys = new UniqueKeyDao();
+    private final UnmanagedUserDao unmanaged = new UnmanagedUserDao();
 
     private JdbcStateStore(HikariDataSource pool, String displayUrl, Database db, Clock clock) {
         this.pool = pool;
@@ -316,6 +322,62 @@ public final class JdbcStateStore implements StateStore {
         return db.autoCommit("read approved removals", c -> removals.list(c, true));
     }
 
+    // --- the uniqueness index ------------------------------------------------------------------
+
+    @Override
+    public Map<Long, Anchor> holders(long[] keys) {
+        Objects.requireNonNull(keys, "keys");
+        return db.autoCommit("read value holders", c -> uniqueKeys.holders(c, keys));
+    }
+
+    @Override
+    public void replaceKeys(Anchor anchor, long[] keys) {
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(keys, "keys");
+        db.transaction("replace unique values", c -> {
+            uniqueKeys.replace(c, anchor, keys);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeKeys(Anchor anchor) {
+        Objects.requireNonNull(anchor, "anchor");
+        db.autoCommit("remove unique values", c -> {
+            uniqueKeys.delete(c, anchor);
+            return null;
+        });
+    }
+
+    // --- anchored cloud users awaiting adoption --------------------------------------------------
+
+    @Override
+    public void replaceUnmanaged(Collection<UnmanagedUser> users) {
+        Objects.requireNonNull(users, "users");
+        db.transaction("replace unmanaged users", c -> {
+            unmanaged.replaceAll(c, users);
+            return null;
+        });
+    }
+
+    @Override
+    public List<UnmanagedUser> unmanagedUsers() {
+        return db.autoCommit("read unmanaged users", unmanaged::all);
+    }
+
+    @Override
+    public Optional<UnmanagedUser> adopt(Anchor anchor) {
+        Objects.requireNonNull(anchor, "anchor");
+        return db.transaction("adopt " + anchor, c -> {
+            Optional<UnmanagedUser> user = unmanaged.find(c, anchor);
+            if (user.isPresent()) {
+                objects.save(c, user.get().object());
+                unmanaged.delete(c, anchor);
+            }
+            return user;
+        });
+    }
+
     @Override
     public void close() {
         pool.close();
@@ -332,5 +394,32 @@ public final class JdbcStateStore implements StateStore {
 
     private static RunSummary zero() {
         return new RunSummary(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    // --- throttle deadlines --------------------------------------------------------------------
+
+    @Override
+    public Optional<Instant> writesDeferredUntil(String service) {
+        Objects.requireNonNull(service, "service");
+        return db.autoCommit("read throttle deadline", c -> throttleDeadlines().find(c, service));
+    }
+
+    /** Keeps the later of the stored deadline and {@code until}. */
+    @Override
+    public void deferWritesUntil(String service, Instant until) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(until, "until");
+        ThrottleDeadlineDao deadlines = throttleDeadlines();
+        db.transaction("save throttle deadline", c -> {
+            Optional<Instant> stored = deadlines.find(c, service);
+            if (stored.isEmpty() || Timestamps.truncate(until).isAfter(stored.get())) {
+                deadlines.save(c, service, until);
+            }
+            return null;
+        });
+    }
+
+    private ThrottleDeadlineDao throttleDeadlines() {
+        return new ThrottleDeadlineDao(db.dialect());
     }
 }

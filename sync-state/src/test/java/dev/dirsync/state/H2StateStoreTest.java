@@ -58,7 +58,7 @@ class H2StateStoreTest extends StateStoreContract {
                         connection.prepareStatement("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
                                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
                 ResultSet rows = statement.executeQuery()) {
-            for (String version : new String[] {"1", "2"}) {
+            for (String version : new String[] {"1", "2", "3", "4"}) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo(version);
                 assertThat(rows.getBoolean(2)).isTrue();

@@ -23,6 +23,19 @@ interface ObjectStoreContract {
     void insertObjects(int count) throws InterruptedException;
 
     @Test
+    default void saveObject_disabled_roundTrips() {
+        SyncedObject plain = object(1);
+        SyncedObject disabled = new SyncedObject(plain.anchor(), plain.cloudId(), plain.dn(), plain.digests(), true);
+
+        objects().saveObject(disabled);
+
+        assertThat(objects().object(plain.anchor()))
+                .hasValueSatisfying(o -> assertThat(o.disabled()).isTrue());
+        objects().saveObject(plain);
+        assertThat(objects().object(plain.anchor())).contains(plain);
+    }
+
+    @Test
     default void saveObject_thenObject_returnsItWithEveryDigestBit() {
         long[] digests = {Long.MIN_VALUE, Long.MAX_VALUE, -1L, 0L, 1L, 0xcbf29ce484222325L, 42L, -42L, 7L};
         SyncedObject saved = new SyncedObject(anchor(1), "cloud-1", "CN=Ann Lee,OU=Staff,DC=corp,DC=example", digests);

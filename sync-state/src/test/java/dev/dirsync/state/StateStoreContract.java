@@ -26,7 +26,13 @@ import org.junit.jupiter.api.Test;
  * database for each test.
  */
 abstract class StateStoreContract
-        implements CursorStoreContract, ObjectStoreContract, RunLogContract, RemovalQueueContract {
+        implements CursorStoreContract,
+                ObjectStoreContract,
+                RunLogContract,
+                RemovalQueueContract,
+                ThrottleDeadlinesContract,
+                UniquenessIndexContract,
+                UnmanagedUsersContract {
 
     StateStoreSettings settings;
     JdbcStateStore store;
@@ -60,6 +66,21 @@ abstract class StateStoreContract
 
     @Override
     public StateStore removals() {
+        return store;
+    }
+
+    @Override
+    public StateStore throttleDeadlines() {
+        return store;
+    }
+
+    @Override
+    public StateStore uniqueness() {
+        return store;
+    }
+
+    @Override
+    public StateStore unmanaged() {
         return store;
     }
 

@@ -3,6 +3,7 @@ package dev.dirsync.cloud.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
@@ -16,15 +17,20 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>What each reply leads to</caption>
  *   <tr><th>reply</th><th>action</th></tr>
- *   <tr><td>429, 503</td><td>wait what Retry-After asks (never less), else back off; then repeat</td></tr>
- *   <tr><td>500, 502, 504, transport failure</td><td>back off (exponential, jitter); then repeat</td></tr>
+ *   <tr><td>429</td><td>throttled: wait what Retry-After asks (never less; back off without
+ *       one), then repeat, without using up an attempt</td></tr>
+ *   <tr><td>503 with Retry-After</td><td>throttled: wait what Retry-After asks, then repeat</td></tr>
+ *   <tr><td>500, 502, 503, 504, transport failure</td><td>back off (exponential, jitter); then repeat</td></tr>
  *   <tr><td>401 (with an {@link Authorizer})</td><td>renew the credential once and repeat at once</td></tr>
  *   <tr><td>anything else</td><td>{@link Exchange.Answered}: the caller maps it</td></tr>
  * </table>
- * When attempts run out the result is {@link Exchange.GaveUp}. Every response is read and closed
- * before this returns. A {@link Pacer} may hold every attempt back and hears of every 429 (and of
- * every 503 that names a wait), with the wait asked for unless it is longer than this run waits. Knows nothing of any particular API, so the Graph and SCIM adapters
- * share it.
+ * A 429 is not a failure: it uses up none of the request's attempts, only the run's patience
+ * ({@link RetrySettings#maxRetryAfter} of such waits in all); a 503 may be an outage and uses one
+ * up. A throttle asking for more than the run waits defers the request ({@link
+ * Exchange.GaveUp#deferredUntil}). When attempts run out the
+ * result is {@link Exchange.GaveUp}. Every response is read and closed before this returns. A
+ * {@link Pacer} may hold every attempt back or defer it, and hears of every throttle with the wait
+ * asked for. Knows nothing of any particular API, so the Graph and SCIM adapters share it.
  */
 public final class HttpPolicy {
     private static final Logger log = LoggerFactory.getLogger(HttpPolicy.class);
@@ -61,9 +67,15 @@ public final class HttpPolicy {
     public <T> Exchange<T> send(Request request, Authorizer authorizer, RetryGuard<T> guard, Pacer pacer) {
         boolean renewed = false;
         int attempt = 1;
+        int throttles = 0;
+        Duration throttledFor = Duration.ZERO;
+        RetryCause last = null;
         while (true) {
             try {
-                pacer.beforeAttempt();
+                Optional<Instant> deferred = pacer.beforeAttempt();
+                if (deferred.isPresent()) {
+                    return deferred("the service asked for no writes before " + deferred.get(), last, deferred.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Exchange.GaveUp<>("interrupted while waiting for its turn", null, e);
@@ -96,30 +108,52 @@ public final class HttpPolicy {
                 }
                 cause = new RetryCause(null, e);
             }
+            last = cause;
 
             Optional<Duration> asked = cause.reply() == null
                     ? Optional.empty()
                     : RetryAfter.parse(cause.reply().retryAfter(), clock);
-            if (isThrottled(cause.reply(), asked)) {
-                // A wait longer than this run waits holds no one back: this request gives up below.
-                pacer.throttled(asked.filter(wait -> wait.compareTo(settings.maxRetryAfter()) <= 0));
+            boolean throttled = isThrottled(cause.reply(), asked);
+            if (throttled) {
+                pacer.throttled(asked);
             }
-            if (attempt >= settings.maxAttempts()) {
-                return gaveUp("still failing after " + attempt + " attempts", cause);
+            boolean tooLong = asked.isPresent() && asked.get().compareTo(settings.maxRetryAfter()) > 0;
+            String tooLongReason = tooLong
+                    ? "asked to retry after " + asked.get().toSeconds() + " s, longer than the "
+                            + settings.maxRetryAfter().toSeconds() + " s this run waits"
+                    : null;
+            if (throttled && tooLong) {
+                return deferred(tooLongReason, cause, clock.instant().plus(asked.get()));
             }
-            if (asked.isPresent() && asked.get().compareTo(settings.maxRetryAfter()) > 0) {
-                return gaveUp(
-                        "asked to retry after " + asked.get().toSeconds() + " s, longer than the "
-                                + settings.maxRetryAfter().toSeconds() + " s this run waits",
-                        cause);
+            Duration delay;
+            if (cause.reply() != null && cause.reply().status() == 429) {
+                throttles++;
+                delay = asked.isPresent() ? asked.get() : backoff.delay(throttles);
+                if (throttledFor.plus(delay).compareTo(settings.maxRetryAfter()) > 0) {
+                    return gaveUp(
+                            "throttled for " + throttledFor.toSeconds() + " s in all, asked to wait "
+                                    + delay.toSeconds() + " s more; this run waits "
+                                    + settings.maxRetryAfter().toSeconds() + " s at most",
+                            cause);
+                }
+                throttledFor = throttledFor.plus(delay);
+            } else {
+                if (attempt >= settings.maxAttempts()) {
+                    return gaveUp("still failing after " + attempt + " attempts", cause);
+                }
+                if (tooLong) {
+                    return gaveUp(tooLongReason, cause);
+                }
+                delay = throttled ? asked.orElseThrow() : delay(asked, attempt);
+                attempt++;
             }
-            Duration delay = delay(cause, asked, attempt);
             log.warn(
-                    "{} {}: attempt {} of {} failed ({}), retrying in {} ms",
+                    "{} {}: {} ({}), retrying in {} ms",
                     request.method(),
                     Urls.withoutQuery(request.url()),
-                    attempt,
-                    settings.maxAttempts(),
+                    cause.reply() != null && cause.reply().status() == 429
+                            ? "throttled"
+                            : "attempt " + (attempt - 1) + " of " + settings.maxAttempts() + " failed",
                     cause.brief(),
                     delay.toMillis());
             try {
@@ -132,7 +166,6 @@ public final class HttpPolicy {
             if (settled.isPresent()) {
                 return new Exchange.Settled<>(settled.get());
             }
-            attempt++;
         }
     }
 
@@ -146,17 +179,18 @@ public final class HttpPolicy {
         return reply != null && (reply.status() == 429 || (reply.status() == 503 && retryAfter.isPresent()));
     }
 
-    private Duration delay(RetryCause cause, Optional<Duration> asked, int failures) {
-        int status = cause.reply() == null ? 0 : cause.reply().status();
-        if ((status == 429 || status == 503) && asked.isPresent()) {
-            return asked.get();
-        }
+    /** The back-off after failure number {@code failures}, or the longer wait the server named. */
+    private Duration delay(Optional<Duration> asked, int failures) {
         Duration computed = backoff.delay(failures);
-        // A server error that names a wait gets at least that wait.
         return asked.filter(a -> a.compareTo(computed) > 0).orElse(computed);
     }
 
     private static <T> Exchange<T> gaveUp(String reason, RetryCause cause) {
         return new Exchange.GaveUp<>(reason, cause.reply(), cause.failure());
+    }
+
+    private static <T> Exchange<T> deferred(String reason, RetryCause cause, Instant until) {
+        return new Exchange.GaveUp<>(
+                reason, cause == null ? null : cause.reply(), cause == null ? null : cause.failure(), until);
     }
 }

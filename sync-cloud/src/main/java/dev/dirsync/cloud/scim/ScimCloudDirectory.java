@@ -14,6 +14,7 @@ import dev.dirsync.cloud.scim.internal.ScimUserWriter;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
+import dev.dirsync.core.model.CloudAddresses;
 import dev.dirsync.core.model.CloudUser;
 import dev.dirsync.core.port.CloudDirectory;
 import java.time.Clock;
@@ -65,6 +66,17 @@ public final class ScimCloudDirectory implements CloudDirectory {
     @Override
     public void listUsers(Consumer<CloudUser> handler) {
         reader.listUsers(handler);
+    }
+
+    /**
+     * Pages through {@code /Users}, all of them, with or without an externalId: each holds its
+     * userName as its user principal name and its {@code emails[].value} as SMTP addresses. Users
+     * only: SCIM's Group resource (RFC 7643 section 4.2) carries no addresses and SCIM has no
+     * contacts, so nothing else is read.
+     */
+    @Override
+    public void listAddresses(Consumer<CloudAddresses> handler) {
+        reader.listAddresses(handler);
     }
 
     @Override

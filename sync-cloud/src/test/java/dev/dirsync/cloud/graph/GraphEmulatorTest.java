@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dirsync.core.Secret;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
+import dev.dirsync.core.model.CloudAddresses;
 import dev.dirsync.core.model.CloudUser;
 import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.MailUserField;
@@ -149,6 +150,55 @@ class GraphEmulatorTest {
     }
 
     /** A user made by hand in the cloud, without an anchor; its id. */
+    @Test
+    void listAddresses_usersGroupsAndContactsSeededInTheEmulator_allListed() throws IOException {
+        start(EmulatorSettings.builder().pageSize(1), GraphSettings.builder());
+        MailUser alice = GraphFixture.alice();
+        assertThat(apply(List.of(new Change.Create(alice)))).allMatch(ChangeResult::succeeded);
+        String admin = createInTheCloud("admin@contoso.example");
+        String sales = (String) emulator.addGroup(Map.of(
+                        "displayName",
+                        "Sales",
+                        "mail",
+                        "sales@contoso.example",
+                        "proxyAddresses",
+                        List.of("SMTP:sales@contoso.example", "smtp:team@contoso.example")))
+                .get("id");
+        emulator.addGroup(Map.of("displayName", "Security group without mail"));
+        String partner =
+                (String) emulator.addContact(Map.of("displayName", "Partner", "mail", "partner@fabrikam.example"))
+                        .get("id");
+        List<CloudAddresses> holders = new ArrayList<>();
+
+        graph.listAddresses(holders::add);
+
+        assertThat(holders)
+                .containsExactly(
+                        new CloudAddresses(
+                                emulator.users().get(0).get("id").toString(),
+                                "user",
+                                alice.anchor(),
+                                alice.userPrincipalName(),
+                                List.of(alice.userPrincipalName()),
+                                List.of(alice.mail())),
+                        new CloudAddresses(
+                                admin,
+                                "user",
+                                null,
+                                "admin@contoso.example",
+                                List.of("admin@contoso.example"),
+                                List.of()),
+                        new CloudAddresses(
+                                sales,
+                                "group",
+                                null,
+                                "Sales",
+                                List.of(),
+                                List.of("sales@contoso.example", "team@contoso.example")),
+                        new CloudAddresses(
+                                partner, "contact", null, "Partner", List.of(), List.of("partner@fabrikam.example")));
+    }
+
     private String createInTheCloud(String userPrincipalName) throws IOException {
         ObjectMapper json = new ObjectMapper();
         OkHttpClient client = new OkHttpClient();

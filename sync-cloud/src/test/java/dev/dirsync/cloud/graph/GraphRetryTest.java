@@ -30,6 +30,7 @@ import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.ChangeResult.Outcome;
 import dev.dirsync.core.model.MailUserField;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -220,7 +221,7 @@ class GraphRetryTest {
     }
 
     @Test
-    void update_throttledThroughEveryAttempt_retryableAfterWaitingEachRetryAfter() {
+    void update_throttledOnEveryAttempt_usesUpNoAttempts_retryableOnceThrottledLongerThanTheRunWaits() {
         start(sleeper);
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
                 .willReturn(
@@ -233,11 +234,12 @@ class GraphRetryTest {
             assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE);
             assertThat(result.errorCode()).isEqualTo("TooManyRequests");
             assertThat(result.message())
-                    .isEqualTo("still failing after 6 attempts: HTTP 429 from " + server.baseUrl() + USERS
+                    .isEqualTo("throttled for 300 s in all, asked to wait 3 s more; this run waits 300 s at most:"
+                            + " HTTP 429 from " + server.baseUrl() + USERS
                             + "/id-alice (application/json): TooManyRequests: Too many requests.");
         });
-        server.verify(6, patchRequestedFor(urlEqualTo(USERS + "/id-alice")));
-        assertThat(sleeper.delays()).hasSize(5).containsOnly(Duration.ofSeconds(3));
+        server.verify(101, patchRequestedFor(urlEqualTo(USERS + "/id-alice")));
+        assertThat(sleeper.delays()).hasSize(100).containsOnly(Duration.ofSeconds(3));
     }
 
     @Test
@@ -258,17 +260,24 @@ class GraphRetryTest {
     }
 
     @Test
-    void remove_retryAfterBeyondFiveMinutes_retryableAtOnce() {
+    void remove_retryAfterBeyondFiveMinutes_deferredAtOnce() {
         start(sleeper);
         server.stubFor(delete(urlEqualTo(USERS + "/id-bob"))
                 .willReturn(
                         graphError(429, "TooManyRequests", "Too many requests.").withHeader("Retry-After", "3600")));
         Change remove = new Change.Remove("id-bob", GraphFixture.bob().anchor());
+        Instant until = graph.clock.instant().plusSeconds(3600);
 
-        assertThat(apply(remove)).singleElement().satisfies(result -> {
-            assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE);
-            assertThat(result.message()).startsWith("asked to retry after 3600 s");
-        });
+        assertThat(apply(remove))
+                .containsExactly(ChangeResult.failed(
+                        remove,
+                        Outcome.RETRYABLE,
+                        "deferred",
+                        "the service asked for no writes before " + until
+                                + "; left for a run after then: HTTP 429 from "
+                                + server.baseUrl() + USERS
+                                + "/id-bob (application/json): TooManyRequests: Too many requests."));
+        assertThat(graph.directory.writesDeferredUntil()).contains(until);
         assertThat(sleeper.delays()).isEmpty();
     }
 

@@ -83,14 +83,15 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
-    void throttled_emptiesTheBucketAndPausesItForTheRetryAfter() throws InterruptedException {
+    void throttled_emptiesTheBucketAndPausesItForTheRetryAfter_leavingTheRateAlone() throws InterruptedException {
         AdaptiveRateLimiter limiter = limiter(20, Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(10));
 
         limiter.throttled(Optional.of(Duration.ofSeconds(7)));
         limiter.acquire(1);
 
-        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7).plus(millis(100)));
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7).plus(millis(50)));
+        assertThat(limiter.rate()).isEqualTo(20.0);
     }
 
     @Test
@@ -123,8 +124,8 @@ class AdaptiveRateLimiterTest {
         release.countDown();
         writer.join(5000);
 
-        // 1 s reserved at 20/s; woken at +1 s into a pause until +2 s, then 20 permits at 10/s.
-        assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3));
+        // 1 s reserved at 20/s; woken at +1 s into a pause until +2 s, then 20 permits at 20/s.
+        assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test
@@ -193,6 +194,144 @@ class AdaptiveRateLimiterTest {
 
         // 100 permits at 200 per second from an empty bucket: half a second, whoever asks.
         assertThat(tookMillis).isBetween(480L, 3000L);
+    }
+
+    @Test
+    void aPauseLongerThanTheLongestWait_defersEveryCallerAtOnceUntilItEnds() throws InterruptedException {
+        List<Instant> told = new ArrayList<>();
+        AdaptiveRateLimiter limiter =
+                new AdaptiveRateLimiter(20, Duration.ofSeconds(1), clock, sleeper, Duration.ofMinutes(5), told::add);
+        Instant until = clock.instant().plusSeconds(400);
+
+        limiter.throttled(Optional.of(Duration.ofSeconds(400)));
+
+        assertThat(limiter.acquire(1)).contains(until);
+        assertThat(limiter.acquire(10)).contains(until);
+        assertThat(limiter.deferral()).contains(until);
+        assertThat(limiter.deferredUntil()).contains(until);
+        assertThat(told).containsExactly(until);
+        assertThat(sleeper.delays()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(101));
+        assertThat(limiter.acquire(1)).isEmpty();
+        assertThat(sleeper.total()).isEqualTo(Duration.ofSeconds(299).plus(millis(50)));
+    }
+
+    @Test
+    void aPauseWithinTheLongestWait_isWaitedOutByEveryCaller_andToldOnceForEachLaterEnd() throws InterruptedException {
+        List<Instant> told = new ArrayList<>();
+        AdaptiveRateLimiter limiter =
+                new AdaptiveRateLimiter(20, Duration.ofSeconds(1), clock, sleeper, Duration.ofMinutes(5), told::add);
+        Instant start = clock.instant();
+
+        limiter.throttled(Optional.of(Duration.ofSeconds(300)));
+        limiter.throttled(Optional.of(Duration.ofSeconds(2)));
+
+        assertThat(limiter.acquire(1)).isEmpty();
+        assertThat(sleeper.total()).isEqualTo(Duration.ofSeconds(300).plus(millis(50)));
+        assertThat(told).containsExactly(start.plusSeconds(300));
+        assertThat(limiter.deferredUntil()).isEmpty();
+    }
+
+    @Test
+    void pauseUntil_aDeadlineKeptByAnEarlierRun_holdsTheFirstWriteBack() throws InterruptedException {
+        List<Instant> told = new ArrayList<>();
+        AdaptiveRateLimiter limiter =
+                new AdaptiveRateLimiter(20, Duration.ofSeconds(1), clock, sleeper, Duration.ofMinutes(5), told::add);
+
+        limiter.pauseUntil(clock.instant().plusSeconds(30));
+        limiter.acquire(1);
+
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(30).plus(millis(50)));
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void everyTenthWriteThrottledForTwoSeconds_thePaceStaysNearTheBestPossible() throws InterruptedException {
+        AdaptiveRateLimiter limiter = limiter(20, Duration.ofSeconds(1));
+
+        Pace pace = againstAServerThrottlingEvery(limiter, 10, Duration.ofSeconds(2), 2000);
+
+        // Nine writes at 20/s, then two seconds of pause: 9 / (0.45 + 2) = 3.67 writes/s at best.
+        assertThat(pace.ratioTo(9 / (9 / 20.0 + 2))).isGreaterThan(0.9);
+        assertThat(limiter.rate()).isEqualTo(20.0);
+    }
+
+    @Test
+    void everySecondWriteThrottledForOneSecond_thePaceStaysNearTheBestPossible() throws InterruptedException {
+        AdaptiveRateLimiter limiter = limiter(20, Duration.ofSeconds(1));
+
+        Pace pace = againstAServerThrottlingEvery(limiter, 2, Duration.ofSeconds(1), 400);
+
+        // One write at 20/s, then a second of pause: 1 / (0.05 + 1) = 0.95 writes/s at best.
+        assertThat(pace.ratioTo(1 / (1 / 20.0 + 1))).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aServerAllowingHalfTheBudgetWithoutNamingAWait_theRateSettlesBelowItWithFewThrottles()
+            throws InterruptedException {
+        AdaptiveRateLimiter limiter = limiter(20, Duration.ofSeconds(1));
+        double allowed = 10;
+        double serverTokens = allowed;
+        Instant refilled = clock.instant();
+        int passed = 0;
+        int throttles = 0;
+        Instant settled = null;
+        for (int write = 0; write < 6000; write++) {
+            limiter.acquire(1);
+            Instant now = clock.instant();
+            serverTokens = Math.min(
+                    allowed, serverTokens + Duration.between(refilled, now).toNanos() / 1e9 * allowed);
+            refilled = now;
+            if (write == 1000) {
+                settled = now;
+                passed = 0;
+                throttles = 0;
+            }
+            if (serverTokens >= 1) {
+                serverTokens--;
+                passed++;
+                limiter.succeeded(1);
+            } else {
+                throttles++;
+                limiter.throttled(Optional.empty());
+            }
+        }
+        double seconds = Duration.between(settled, clock.instant()).toNanos() / 1e9;
+
+        assertThat(passed / seconds / allowed).isBetween(0.6, 1.0);
+        assertThat(throttles * 1000.0 / (passed + throttles)).isLessThan(10.0);
+    }
+
+    /** What writers achieved once settled: writes that passed per second of the clock. */
+    private record Pace(int passed, Duration elapsed) {
+        double ratioTo(double best) {
+            return passed / (elapsed.toNanos() / 1e9) / best;
+        }
+    }
+
+    /**
+     * Writes one after the other against a server that throttles every {@code nth} write for
+     * {@code retryAfter}, as every writer of a run shares the limiter; the pace of the second half.
+     */
+    private Pace againstAServerThrottlingEvery(AdaptiveRateLimiter limiter, int nth, Duration retryAfter, int writes)
+            throws InterruptedException {
+        Instant settled = clock.instant();
+        int passed = 0;
+        for (int write = 1; write <= writes; write++) {
+            if (write == writes / 2 + 1) {
+                settled = clock.instant();
+                passed = 0;
+            }
+            assertThat(limiter.acquire(1)).isEmpty();
+            if (write % nth == 0) {
+                limiter.throttled(Optional.of(retryAfter));
+            } else {
+                passed++;
+                limiter.succeeded(1);
+            }
+        }
+        return new Pace(passed, Duration.between(settled, clock.instant()));
     }
 
     @Test

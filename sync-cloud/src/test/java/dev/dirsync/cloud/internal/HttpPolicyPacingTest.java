@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,15 @@ class HttpPolicyPacingTest {
         final List<Optional<Duration>> throttles = new ArrayList<>();
         boolean interrupt;
 
+        Instant deferUntil;
+
         @Override
-        public void beforeAttempt() throws InterruptedException {
+        public Optional<Instant> beforeAttempt() throws InterruptedException {
             if (interrupt) {
                 throw new InterruptedException("stop");
             }
             attempts++;
+            return Optional.ofNullable(deferUntil);
         }
 
         @Override
@@ -99,14 +103,28 @@ class HttpPolicyPacingTest {
     }
 
     @Test
-    void aWaitLongerThanTheRunWaits_isReportedWithoutIt() {
+    void aWaitLongerThanTheRunWaits_isReportedWithIt_andDefersTheRequest() {
         stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "3600"));
 
         Exchange<Void> exchange = send();
 
-        assertThat(exchange).isInstanceOf(Exchange.GaveUp.class);
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class, gaveUp -> assertThat(gaveUp.deferredUntil())
+                .isNotNull());
         assertThat(pacer.attempts).isEqualTo(1);
-        assertThat(pacer.throttles).containsExactly(Optional.empty());
+        assertThat(pacer.throttles).containsExactly(Optional.of(Duration.ofHours(1)));
+    }
+
+    @Test
+    void aPacerDeferringTheWrite_givesUpWithItsTimeWithoutSending() {
+        pacer.deferUntil = Instant.parse("2024-05-06T07:06:40Z");
+
+        Exchange<Void> exchange = send();
+
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class, gaveUp -> {
+            assertThat(gaveUp.deferredUntil()).isEqualTo(Instant.parse("2024-05-06T07:06:40Z"));
+            assertThat(gaveUp.reason()).isEqualTo("the service asked for no writes before 2024-05-06T07:06:40Z");
+        });
+        assertThat(server.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,9 +124,45 @@ class HttpPolicyTest {
         assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class, gaveUp -> {
             assertThat(gaveUp.reason()).contains("3600 s");
             assertThat(gaveUp.lastReply().status()).isEqualTo(429);
+            assertThat(gaveUp.deferredUntil()).isAfter(Instant.now().plusSeconds(3500));
         });
         assertThat(sleeper.delays()).isEmpty();
         server.verify(1, getRequestedFor(urlEqualTo("/thing")));
+    }
+
+    @Test
+    void send_throttledMoreOftenThanItHasAttempts_isNoFailure_andGoesThrough() {
+        stubSequence(
+                status(429),
+                status(429).withHeader("Retry-After", "1"),
+                status(429).withHeader("Retry-After", "1"),
+                status(429).withHeader("Retry-After", "1"),
+                ok("done"));
+
+        Exchange<Void> exchange = policy(2).send(request(), null);
+
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered -> assertThat(
+                        answered.reply().status())
+                .isEqualTo(200));
+        assertThat(sleeper.delays()).hasSize(4);
+        assertThat(sleeper.delays().get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+        assertThat(sleeper.delays().subList(1, 4)).containsOnly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void send_throttledLongerThanTheRunWaitsInAll_givesUpWithoutWaitingBeyondIt() {
+        server.stubFor(get(urlEqualTo("/thing")).willReturn(status(429).withHeader("Retry-After", "100")));
+
+        Exchange<Void> exchange = policy(6).send(request(), null);
+
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.GaveUp.class, gaveUp -> {
+            assertThat(gaveUp.reason())
+                    .isEqualTo("throttled for 300 s in all, asked to wait 100 s more; this run waits 300 s at most");
+            assertThat(gaveUp.deferredUntil()).isNull();
+        });
+        assertThat(sleeper.delays())
+                .containsExactly(Duration.ofSeconds(100), Duration.ofSeconds(100), Duration.ofSeconds(100));
+        server.verify(4, getRequestedFor(urlEqualTo("/thing")));
     }
 
     @Test

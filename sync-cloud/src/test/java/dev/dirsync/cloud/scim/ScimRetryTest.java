@@ -155,10 +155,10 @@ class ScimRetryTest {
     }
 
     @Test
-    void update_throttledThroughEveryAttempt_retryableWithTheServicesWords() {
+    void update_throttledLongerThanTheRunWaits_retryableWithTheServicesWords() {
         start(ScimFixture.settings(server).maxAttempts(3).build());
         server.stubFor(patch(urlEqualTo(USERS + "/id-alice"))
-                .willReturn(scimError(429, "tooMany", "Slow down").withHeader("Retry-After", "3")));
+                .willReturn(scimError(429, "tooMany", "Slow down").withHeader("Retry-After", "100")));
         Change update = new Change.Update("id-alice", ScimFixture.alice(), Set.of(MailUserField.SURNAME));
 
         assertThat(apply(update))
@@ -166,9 +166,11 @@ class ScimRetryTest {
                         update,
                         Outcome.RETRYABLE,
                         "tooMany",
-                        "still failing after 3 attempts: HTTP 429 from " + server.baseUrl() + USERS
+                        "throttled for 300 s in all, asked to wait 100 s more; this run waits 300 s at most: HTTP 429 from "
+                                + server.baseUrl() + USERS
                                 + "/id-alice (application/scim+json): tooMany: Slow down"));
-        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        assertThat(sleeper.delays())
+                .containsExactly(Duration.ofSeconds(100), Duration.ofSeconds(100), Duration.ofSeconds(100));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dirsync.core.engine;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.FindingSink;
 import dev.dirsync.core.rules.RuleSettings;
+import dev.dirsync.core.rules.ValueOwners;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ public final class CheckEngine {
         listener.stage("checking directory");
         RunCounters counters = new RunCounters();
         long[] exportable = {0};
-        Screening screening = new Screening(rules, findings, listener);
+        Screening screening = new Screening(rules, ValueOwners.NONE, findings, listener);
         source.read(Optional.empty(), entry -> {
             counters.read++;
             if (screening.screen(entry, counters).exportable().isPresent()) {

@@ -3,16 +3,20 @@ package dev.dirsync.core.engine;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
+import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.MailUserField;
 import dev.dirsync.core.plan.CloudIndex;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.ObjectStore;
 import dev.dirsync.core.port.RunLog;
+import dev.dirsync.core.port.UniquenessIndex;
+import dev.dirsync.core.rules.UniqueKeys;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.SyncedObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends changes to the cloud in batches and books every result: counts, the cloud index, the
- * object state (so a later delta run knows what the cloud holds) and per-object errors.
+ * object state (so a later delta run knows what the cloud holds), the uniqueness index and
+ * per-object errors. A removal by disabling is counted as deleted and recorded as disabled, so later
+ * runs leave it alone.
  */
 final class Exporter {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -30,6 +36,7 @@ final class Exporter {
     private final CloudDirectory cloud;
     private final ObjectStore objects;
     private final RunLog runLog;
+    private final UniquenessIndex uniqueness;
     private final CloudIndex index;
     private final RunCounters counters;
     private final SyncListener listener;
@@ -38,12 +45,14 @@ final class Exporter {
     private final int batchSize;
     private final List<Change> batch = new ArrayList<>();
     private final Map<Anchor, String> dns = new HashMap<>();
+    private final Set<Anchor> disabling = new HashSet<>();
     private boolean retryableFailures;
 
     Exporter(
             CloudDirectory cloud,
             ObjectStore objects,
             RunLog runLog,
+            UniquenessIndex uniqueness,
             CloudIndex index,
             RunCounters counters,
             SyncListener listener,
@@ -52,6 +61,7 @@ final class Exporter {
         this.cloud = cloud;
         this.objects = objects;
         this.runLog = runLog;
+        this.uniqueness = uniqueness;
         this.index = index;
         this.counters = counters;
         this.listener = listener;
@@ -69,6 +79,14 @@ final class Exporter {
         }
     }
 
+    /** A removal: a delete, or an update that disables the cloud user ({@code removal.action: disable}). */
+    void submitRemoval(Change change, String dn) {
+        if (change instanceof Change.Update) {
+            disabling.add(change.anchor());
+        }
+        submit(change, dn);
+    }
+
     void flush() {
         if (batch.isEmpty()) {
             return;
@@ -77,6 +95,7 @@ final class Exporter {
         batch.clear();
         cloud.apply(sending, this::record);
         dns.clear();
+        disabling.clear();
     }
 
     /** Whether a change failed for a passing reason: the cursor must not move past it. */
@@ -115,6 +134,7 @@ final class Exporter {
         }
         if (change instanceof Change.Remove) {
             objects.removeObject(change.anchor());
+            uniqueness.removeKeys(change.anchor());
             return;
         }
         long[] digests;
@@ -140,13 +160,18 @@ final class Exporter {
             return;
         }
         index.put(cloudId, change.anchor(), digests);
-        objects.saveObject(new SyncedObject(change.anchor(), cloudId, dn, digests));
+        boolean disabled = disabling.contains(change.anchor());
+        objects.saveObject(new SyncedObject(change.anchor(), cloudId, dn, digests, disabled));
+        if (!disabled) {
+            MailUser user = change instanceof Change.Update update ? update.user() : ((Change.Create) change).user();
+            uniqueness.replaceKeys(change.anchor(), UniqueKeys.of(user));
+        }
     }
 
     private void count(Change change) {
         if (change instanceof Change.Create) {
             counters.created++;
-        } else if (change instanceof Change.Update) {
+        } else if (change instanceof Change.Update && !disabling.contains(change.anchor())) {
             counters.updated++;
         } else {
             counters.deleted++;

@@ -10,7 +10,6 @@ import dev.dirsync.core.removal.RemovalAction;
 import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.SyncedObject;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ import java.util.Set;
  */
 final class Removals {
     /** What to do with this run's candidates. */
-    record Decision(List<Change> export, List<PendingRemoval> held) {
+    record Decision(List<PendingRemoval> export, List<PendingRemoval> held) {
         boolean exceeded() {
             return !held.isEmpty();
         }
@@ -71,14 +70,11 @@ final class Removals {
         if (settings.exceeded(candidates.size(), objects.objectCount()) && !allApproved) {
             return new Decision(List.of(), List.copyOf(candidates.values()));
         }
-        List<Change> export = new ArrayList<>();
-        for (PendingRemoval removal : candidates.values()) {
-            export.add(toChange(removal));
-        }
-        return new Decision(export, List.of());
+        return new Decision(List.copyOf(candidates.values()), List.of());
     }
 
-    private Change toChange(PendingRemoval removal) {
+    /** The change that carries out a removal: a delete, or an update that disables the user. */
+    Change change(PendingRemoval removal) {
         if (settings.action() == RemovalAction.DELETE) {
             return new Change.Remove(removal.cloudId(), removal.anchor());
         }

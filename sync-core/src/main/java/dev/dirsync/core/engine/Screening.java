@@ -6,6 +6,7 @@ import dev.dirsync.core.rules.CheckResult;
 import dev.dirsync.core.rules.Finding;
 import dev.dirsync.core.rules.ReadinessChecker;
 import dev.dirsync.core.rules.RuleSettings;
+import dev.dirsync.core.rules.ValueOwners;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,8 @@ final class Screening {
     private final FindingSink findings;
     private final SyncListener listener;
 
-    Screening(RuleSettings rules, FindingSink findings, SyncListener listener) {
-        this.checker = new ReadinessChecker(rules);
+    Screening(RuleSettings rules, ValueOwners owners, FindingSink findings, SyncListener listener) {
+        this.checker = new ReadinessChecker(rules, owners);
         this.findings = findings;
         this.listener = listener;
     }

@@ -7,6 +7,7 @@ import dev.dirsync.core.engine.internal.PlanningState;
 import dev.dirsync.core.mapping.MailUserMapper;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
+import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.SourceEntry;
 import dev.dirsync.core.plan.CloudIndex;
 import dev.dirsync.core.plan.Planner;
@@ -18,14 +19,18 @@ import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.CheckResult;
+import dev.dirsync.core.rules.ErrorClass;
 import dev.dirsync.core.rules.Finding;
+import dev.dirsync.core.rules.ProposedAction;
 import dev.dirsync.core.rules.RuleSettings;
+import dev.dirsync.core.rules.UniqueKeys;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.state.SyncedObject;
+import dev.dirsync.core.state.UnmanagedUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -114,10 +119,17 @@ public final class SyncEngine {
         private final CloudDirectory cloud;
         private final StateStore state;
         private final RunCounters counters = new RunCounters();
-        private final Screening screening = new Screening(rules, findings, listener);
+        private final Screening screening;
         private final CloudIndex index = new CloudIndex();
         private final AnchorSet seen = new AnchorSet();
         private final Removals removals;
+        private DuplicateAnchors duplicateAnchors;
+        /** Full runs: the anchors the state knows, and every address the cloud holds. */
+        private final AnchorSet managedAnchors = new AnchorSet();
+
+        private CloudAddressIndex addresses;
+        private UniquenessGuard guard;
+        private long adopted;
         private long live;
         private long lastProgress;
 
@@ -127,14 +139,23 @@ public final class SyncEngine {
             this.cloud = cloud;
             this.state = state;
             this.removals = new Removals(removal, state, state);
+            this.screening = new Screening(rules, this::heldBefore, findings, listener);
+        }
+
+        /** Whether {@code anchor} held the unique value {@code key} before this run (it keeps it). */
+        private boolean heldBefore(Anchor anchor, long key) {
+            return anchor.equals(state.holders(new long[] {key}).get(key));
         }
 
         RunResult execute(Optional<SyncCursor> since) {
             loadIndex();
+            List<ObjectError> open = state.openErrors();
+            duplicateAnchors = new DuplicateAnchors(open);
             Set<Anchor> openErrors =
-                    state.openErrors().stream().map(ObjectError::anchor).collect(Collectors.toCollection(HashSet::new));
-            Exporter exporter = new Exporter(cloud, state, state, index, counters, listener, runId, openErrors);
+                    open.stream().map(ObjectError::anchor).collect(Collectors.toCollection(HashSet::new));
+            Exporter exporter = new Exporter(cloud, state, state, state, index, counters, listener, runId, openErrors);
             Planner planner = new Planner(index);
+            guard = new UniquenessGuard(state, state, addresses, cloud.matchesUnanchoredUsers());
 
             listener.stage("reading directory");
             ReadResult read = source.readFrom(since, entry -> {
@@ -175,9 +196,20 @@ public final class SyncEngine {
                 LOG.info(
                         "some changes failed for a passing reason: the cursor stays where it was, the next run retries");
             }
+            if (status != RunStatus.FAILED) {
+                duplicateAnchors.settle(state);
+                if (addresses != null) {
+                    listUnmanaged();
+                }
+            }
+            Instant deferredUntil = cloud.writesDeferredUntil().orElse(null);
+            if (deferredUntil != null && note == null) {
+                note = "the cloud service asked for no writes before " + deferredUntil
+                        + "; the changes left are retried by a run after that time";
+            }
             listener.progress(counters.snapshot());
             int held = status == RunStatus.DELETION_THRESHOLD_EXCEEDED ? removals.size() : 0;
-            return new RunResult(runId, type, status, counters.snapshot(), cursor, held, note);
+            return new RunResult(runId, type, status, counters.snapshot(), cursor, held, note, deferredUntil);
         }
 
         /** Between entries: on a stop request, exports the batch in flight and ends the run. */
@@ -202,34 +234,106 @@ public final class SyncEngine {
             }
             listener.stage("reading cloud");
             cloud.listUsers(index::put);
-            LOG.info("cloud holds {} users with an anchor ({})", index.size(), cloud.describe());
+            addresses = new CloudAddressIndex();
+            cloud.listAddresses(addresses::put);
+            LOG.info(
+                    "cloud holds {} users with an anchor and {} objects with addresses ({})",
+                    index.size(),
+                    addresses.size(),
+                    cloud.describe());
             reconcileState();
         }
 
-        /** Managed objects the cloud no longer holds (deleted there by hand) are forgotten, to be re-created. */
+        /**
+         * Managed objects the cloud no longer holds (deleted there by hand) are forgotten, to be
+         * re-created; the others are remembered as managed, for adoption.
+         */
         private void reconcileState() {
             List<Anchor> gone = new ArrayList<>();
             state.forEachObject(object -> {
-                if (!index.contains(object.anchor())) {
+                if (index.contains(object.anchor())) {
+                    managedAnchors.add(object.anchor());
+                } else {
                     gone.add(object.anchor());
                 }
             });
             if (!gone.isEmpty()) {
                 LOG.warn("{} managed users are missing from the cloud; they will be created again", gone.size());
-                gone.forEach(state::removeObject);
+                for (Anchor anchor : gone) {
+                    state.removeObject(anchor);
+                    state.removeKeys(anchor);
+                }
+            }
+        }
+
+        /**
+         * A full run that reads a person whose anchored cloud user the state does not know (the
+         * state was lost or rebuilt) records it as managed again, so removals work from this run on.
+         */
+        private void adoptIfUnmanaged(SourceEntry entry, MailUser desired) {
+            if (addresses == null || managedAnchors.contains(entry.anchor())) {
+                return;
+            }
+            index.get(entry.anchor()).ifPresent(cloudCopy -> {
+                state.saveObject(
+                        new SyncedObject(entry.anchor(), cloudCopy.cloudId(), entry.dn(), cloudCopy.digests()));
+                state.replaceKeys(entry.anchor(), UniqueKeys.of(desired));
+                managedAnchors.add(entry.anchor());
+                adopted++;
+            });
+        }
+
+        /**
+         * Anchored cloud users that the state does not know and this full read did not return:
+         * listed for an operator to adopt, never removed on a guess.
+         */
+        private void listUnmanaged() {
+            List<UnmanagedUser> unmanaged = new ArrayList<>();
+            index.forEach((anchor, entry) -> {
+                if (!seen.contains(anchor) && !managedAnchors.contains(anchor)) {
+                    unmanaged.add(new UnmanagedUser(
+                            new SyncedObject(anchor, entry.cloudId(), null, entry.digests()),
+                            addresses.nameOf(entry.cloudId()).orElse(null)));
+                }
+            });
+            state.replaceUnmanaged(unmanaged);
+            if (adopted > 0) {
+                LOG.info("{} cloud users the state did not know were read and are managed again", adopted);
+            }
+            if (!unmanaged.isEmpty()) {
+                LOG.warn(
+                        "{} cloud users carry an anchor but are neither known to the state nor in the directory"
+                                + " read; they are left alone (see 'dirsync pending', 'dirsync state adopt')",
+                        unmanaged.size());
             }
         }
 
         private void accept(SourceEntry entry, Planner planner, Exporter exporter) {
+            if (!entry.anchored()) {
+                // reported (Anchor finding) and counted skipped or blocked; never seen, so never a
+                // reason to remove anything
+                screening.screen(entry, counters);
+                return;
+            }
             if (entry.deleted()) {
                 counters.skipped++;
                 managed(entry)
+                        .filter(object -> !object.disabled())
                         .ifPresent(object -> removals.add(object, runId, "deleted or out of scope in the directory"));
                 return;
             }
             live++;
+            boolean seenBefore = seen.contains(entry.anchor());
             seen.add(entry.anchor());
             Screening.Verdict verdict = screening.screen(entry, counters);
+            if (verdict.checked() != null) {
+                Optional<String> otherCarrier =
+                        duplicateAnchors.sighting(entry, seenBefore, () -> firstCarrierOf(exporter, entry));
+                if (otherCarrier.isPresent()) {
+                    blockDuplicateAnchor(entry, verdict, otherCarrier.get());
+                    return;
+                }
+            }
             if (verdict.blocked()) {
                 recordBlocked(verdict.checked());
             }
@@ -237,12 +341,75 @@ public final class SyncEngine {
             if (exportable.isEmpty()) {
                 return;
             }
-            Optional<Change> change = planner.plan(mapper.map(exportable.get()));
+            MailUser desired = mapper.map(exportable.get());
+            Optional<Change> change = planner.plan(desired);
             if (change.isEmpty()) {
                 counters.unchanged++;
+                adoptIfUnmanaged(entry, desired);
+                return;
+            }
+            Optional<UniquenessGuard.Conflict> conflict = guard.check(change.get());
+            if (conflict.isPresent()) {
+                blockConflict(entry, conflict.get());
                 return;
             }
             exporter.submit(change.get(), entry.dn());
+        }
+
+        /** The DN of the object read earlier in this run with the same anchor, as far as it is known. */
+        private String firstCarrierOf(Exporter exporter, SourceEntry entry) {
+            exporter.flush();
+            return state.object(entry.anchor())
+                    .map(SyncedObject::dn)
+                    .filter(dn -> dn != null && !dn.equalsIgnoreCase(entry.dn()))
+                    .orElse("an object read earlier in this run");
+        }
+
+        /** Two objects carry one anchor: each is blocked, and the cloud copy is left as it is. */
+        private void blockDuplicateAnchor(SourceEntry entry, Screening.Verdict verdict, String otherCarrier) {
+            if (!verdict.blocked()) {
+                counters.blocked++;
+            }
+            Finding finding = new Finding(
+                    "anchor",
+                    entry.anchor().value(),
+                    List.of(ErrorClass.DUPLICATE_ANCHOR),
+                    null,
+                    ProposedAction.COMPLETE,
+                    otherCarrier);
+            findings.accept(entry, finding);
+            state.recordError(new ObjectError(
+                    entry.anchor(),
+                    entry.dn(),
+                    runId,
+                    "blocked",
+                    ErrorClass.DUPLICATE_ANCHOR.label(),
+                    "the anchor " + entry.anchor().value() + " is also carried by " + otherCarrier,
+                    1,
+                    Instant.now()));
+        }
+
+        /** A create or address change that another object's value stands in the way of. */
+        private void blockConflict(SourceEntry entry, UniquenessGuard.Conflict conflict) {
+            counters.blocked++;
+            boolean otherMail = "otherMails".equals(conflict.property());
+            Finding finding = new Finding(
+                    otherMail ? "proxyAddresses" : conflict.property(),
+                    otherMail ? "smtp:" + conflict.value() : conflict.value(),
+                    List.of(ErrorClass.DUPLICATE),
+                    null,
+                    ProposedAction.COMPLETE,
+                    conflict.holder());
+            findings.accept(entry, finding);
+            state.recordError(new ObjectError(
+                    entry.anchor(),
+                    entry.dn(),
+                    runId,
+                    "blocked",
+                    ErrorClass.DUPLICATE.label(),
+                    conflict.message(),
+                    1,
+                    Instant.now()));
         }
 
         /**
@@ -285,7 +452,7 @@ public final class SyncEngine {
             if (type == RunType.FULL) {
                 List<SyncedObject> unseen = new ArrayList<>();
                 state.forEachObject(object -> {
-                    if (!seen.contains(object.anchor())) {
+                    if (!seen.contains(object.anchor()) && !object.disabled()) {
                         unseen.add(object);
                     }
                 });
@@ -304,8 +471,8 @@ public final class SyncEngine {
                 decision.held().forEach(r -> listener.planned(new Change.Remove(r.cloudId(), r.anchor())));
                 return RunStatus.DELETION_THRESHOLD_EXCEEDED;
             }
-            for (Change change : decision.export()) {
-                exporter.submit(change, null);
+            for (PendingRemoval removal : decision.export()) {
+                exporter.submitRemoval(removals.change(removal), removal.dn());
             }
             exporter.flush();
             state.replacePendingRemovals(List.<PendingRemoval>of());

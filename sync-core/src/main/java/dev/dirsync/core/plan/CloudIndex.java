@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The cloud copy reduced to what planning needs: per anchor, the cloud id and a 64-bit digest per
@@ -59,6 +60,11 @@ public final class CloudIndex {
 
     public boolean contains(Anchor anchor) {
         return byAnchor.containsKey(anchor.value());
+    }
+
+    /** Every indexed user, in no particular order. */
+    public void forEach(BiConsumer<Anchor, Entry> handler) {
+        byAnchor.forEach((anchor, entry) -> handler.accept(new Anchor(anchor), entry));
     }
 
     public int size() {

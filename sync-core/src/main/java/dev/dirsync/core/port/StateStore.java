@@ -6,7 +6,15 @@ package dev.dirsync.core.port;
  * transaction unless stated; an implementation must survive the process being killed at any
  * point without losing a write that returned.
  */
-public interface StateStore extends CursorStore, ObjectStore, RunLog, RemovalQueue, AutoCloseable {
+public interface StateStore
+        extends CursorStore,
+                ObjectStore,
+                RunLog,
+                RemovalQueue,
+                UniquenessIndex,
+                UnmanagedUsers,
+                ThrottleDeadlines,
+                AutoCloseable {
 
     @Override
     void close();

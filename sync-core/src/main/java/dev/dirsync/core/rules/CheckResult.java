@@ -8,7 +8,8 @@ import java.util.List;
  * The readiness verdict on one object.
  *
  * @param findings every finding, in attribute order then rule order
- * @param blocked true when a finding's policy is BLOCK (the object must not be exported)
+ * @param blocked true when a finding's policy is BLOCK, or a value holding a control character or
+ *     U+FFFD would otherwise be exported (the object must not be exported)
  * @param effective the attributes to export: values with a FIX finding replaced by the suggested
  *     value (a proxyAddresses value proposed for REMOVE dropped), duplicate values dropped (unless
  *     the object is blocked), a non-routable or unverified UPN suffix replaced by

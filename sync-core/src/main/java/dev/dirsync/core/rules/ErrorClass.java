@@ -10,7 +10,13 @@ public enum ErrorClass {
     DOMAIN_PART("DomainPart"),
     LOCAL_PART("LocalPart"),
     DUPLICATE("Duplicate"),
-    UNVERIFIED_DOMAIN("UnverifiedDomain");
+    /** Two objects of one read carry the same anchor (a copied objectGUID or mS-DS-ConsistencyGuid). */
+    DUPLICATE_ANCHOR("DuplicateAnchor"),
+    UNVERIFIED_DOMAIN("UnverifiedDomain"),
+    /** The object has no usable anchor: none of the anchor attributes, or a malformed one. Always blocks. */
+    ANCHOR("Anchor"),
+    /** A user with no targetAddress, mail or SMTP proxy address: it cannot be a mail user. Always blocks. */
+    NO_ADDRESS("NoAddress");
 
     private final String label;
 

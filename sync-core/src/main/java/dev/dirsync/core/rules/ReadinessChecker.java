@@ -15,8 +15,13 @@ public final class ReadinessChecker {
     private final ObjectChecker checker;
 
     public ReadinessChecker(RuleSettings settings) {
+        this(settings, ValueOwners.NONE);
+    }
+
+    /** @param owners who held a unique value before this run (it keeps it, whatever the read order) */
+    public ReadinessChecker(RuleSettings settings, ValueOwners owners) {
         this.settings = settings;
-        this.checker = new ObjectChecker(settings);
+        this.checker = new ObjectChecker(settings, owners);
     }
 
     /** Why this object is never checked nor exported (a system object), or empty. */
@@ -26,7 +31,8 @@ public final class ReadinessChecker {
 
     /**
      * Checks one object; call in read order, once per object that {@link #skipReason} keeps. A
-     * tombstone is not checked: it holds no value any more.
+     * tombstone is not checked: it holds no value any more. An object without a usable anchor
+     * ({@link SourceEntry#anchored()} false) is checked too and always comes back blocked.
      */
     public CheckResult check(SourceEntry entry) {
         return entry.deleted() ? CheckResult.clean(entry) : checker.check(entry);

@@ -9,8 +9,11 @@ import java.util.Objects;
  * An object dirsync created or matched in the cloud: its anchor, cloud id, last known DN and the
  * digest of each owned property as last exported ({@link MailUserField#digest}, in field order).
  * Only such objects are ever updated by a delta run or removed.
+ *
+ * @param disabled removed by disabling the cloud user ({@code removal.action: disable}): later runs
+ *     leave it as it is until the person is read again
  */
-public record SyncedObject(Anchor anchor, String cloudId, String dn, long[] digests) {
+public record SyncedObject(Anchor anchor, String cloudId, String dn, long[] digests, boolean disabled) {
     public SyncedObject {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(cloudId, "cloudId");
@@ -19,6 +22,11 @@ public record SyncedObject(Anchor anchor, String cloudId, String dn, long[] dige
                     "expected " + MailUserField.values().length + " digests, got " + digests.length);
         }
         digests = digests.clone();
+    }
+
+    /** A managed object that is not disabled. */
+    public SyncedObject(Anchor anchor, String cloudId, String dn, long[] digests) {
+        this(anchor, cloudId, dn, digests, false);
     }
 
     @Override
@@ -32,16 +40,17 @@ public record SyncedObject(Anchor anchor, String cloudId, String dn, long[] dige
                 && anchor.equals(other.anchor)
                 && cloudId.equals(other.cloudId)
                 && Objects.equals(dn, other.dn)
-                && Arrays.equals(digests, other.digests);
+                && Arrays.equals(digests, other.digests)
+                && disabled == other.disabled;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(anchor, cloudId, dn, Arrays.hashCode(digests));
+        return Objects.hash(anchor, cloudId, dn, Arrays.hashCode(digests), disabled);
     }
 
     @Override
     public String toString() {
-        return "SyncedObject[" + anchor + " -> " + cloudId + ", " + dn + "]";
+        return "SyncedObject[" + anchor + " -> " + cloudId + ", " + dn + (disabled ? ", disabled" : "") + "]";
     }
 }

@@ -11,6 +11,7 @@ import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Attributes;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
+import dev.dirsync.core.model.CloudAddresses;
 import dev.dirsync.core.model.CloudUser;
 import dev.dirsync.core.model.MailUser;
 import dev.dirsync.core.model.MailUserField;
@@ -51,11 +52,19 @@ class SyncEngineTest {
     private RemovalSettings removal = RemovalSettings.defaults();
     private ListSource source = new ListSource(directory);
 
+    private final List<String> reported = new ArrayList<>();
+
     private RunResult runResult(RunOptions options) {
+        return runResult(options, state);
+    }
+
+    private RunResult runResult(RunOptions options, dev.dirsync.core.port.StateStore store) {
         return SyncEngine.builder()
                 .source(source, "test-source")
                 .cloud(cloud)
-                .state(state)
+                .state(store)
+                .findings((entry, finding) -> reported.add(
+                        entry.dn() + " " + finding.attribute() + " " + finding.errorText() + " " + finding.detail()))
                 .rules(RULES)
                 .mapper(new MailUserMapper(new MappingSettings("example.com", "DE")))
                 .removal(removal)
@@ -129,6 +138,173 @@ class SyncEngineTest {
         });
         assertThat(state.run(planned.runId() - 1))
                 .hasValueSatisfying(r -> assertThat(r.planned()).isFalse());
+    }
+
+    @Test
+    void disabledRemoval_isRecorded_laterRunsWriteNothing_andAPersonWhoComesBackIsEnabledAgain() {
+        removal = new RemovalSettings(RemovalAction.DISABLE, 500, 50);
+        directory.add(user("anna"));
+        directory.add(user("ben"));
+        run(RunOptions.APPLY);
+        SourceEntry ben = directory.remove(1);
+
+        RunSummary disabling = run(RunOptions.APPLY);
+        int writes = cloud.applied.size();
+        RunSummary after = run(RunOptions.APPLY);
+
+        assertThat(disabling.line())
+                .isEqualTo("read=1 skipped=0 blocked=0 created=0 updated=0 deleted=1 unchanged=1 failed=0");
+        assertThat(after.line())
+                .isEqualTo("read=1 skipped=0 blocked=0 created=0 updated=0 deleted=0 unchanged=1 failed=0");
+        assertThat(cloud.applied).hasSize(writes);
+        assertThat(state.object(ben.anchor()))
+                .hasValueSatisfying(o -> assertThat(o.disabled()).isTrue());
+
+        directory.add(ben);
+        RunSummary back = run(RunOptions.APPLY);
+        assertThat(back.updated()).isEqualTo(1);
+        assertThat(cloud.users.get(ben.anchor()).user().accountEnabled()).isTrue();
+        assertThat(state.object(ben.anchor()))
+                .hasValueSatisfying(o -> assertThat(o.disabled()).isFalse());
+    }
+
+    @Test
+    void anchorCarriedTwice_blocksTheSecondCarrier_thenEveryCarrier_andLeavesTheCloudCopyAsItIs() {
+        directory.add(user("anna"));
+        SourceEntry annaCopy = copyWithAnchorOf("bert", directory.get(0));
+        directory.add(annaCopy);
+
+        RunSummary first = run(RunOptions.APPLY);
+        assertThat(first.created()).isEqualTo(1);
+        assertThat(first.blocked()).isEqualTo(1);
+        assertThat(reported)
+                .containsExactly(annaCopy.dn() + " anchor DuplicateAnchor "
+                        + directory.get(0).dn());
+        MailUser cloudCopy = cloud.users.get(annaCopy.anchor()).user();
+
+        reported.clear();
+        int writes = cloud.applied.size();
+        RunSummary second = run(RunOptions.APPLY);
+        assertThat(second.blocked()).isEqualTo(2);
+        assertThat(cloud.applied).hasSize(writes);
+        assertThat(cloud.users.get(annaCopy.anchor()).user()).isEqualTo(cloudCopy);
+        assertThat(reported)
+                .containsExactly(
+                        directory.get(0).dn() + " anchor DuplicateAnchor " + annaCopy.dn(),
+                        annaCopy.dn() + " anchor DuplicateAnchor "
+                                + directory.get(0).dn());
+
+        directory.remove(1);
+        run(RunOptions.APPLY);
+        RunSummary resolved = run(RunOptions.APPLY);
+        assertThat(resolved.blocked()).isZero();
+        assertThat(resolved.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void deltaRun_addressAnotherPersonHolds_isBlocked_andTheFirstHolderKeepsItInTheNextFullRun() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 100);
+        directory.add(user("anna", Attributes.builder().add("proxyAddresses", "smtp:team@example.com")));
+        directory.add(user("ben"));
+        run(RunOptions.APPLY);
+        SourceEntry benWithTeam = user("ben", Attributes.builder().add("proxyAddresses", "smtp:team@example.com"));
+        source.delta.add(benWithTeam);
+        int writes = cloud.applied.size();
+
+        RunResult delta = runResult(new RunOptions(RunType.DELTA, false, "cli"));
+
+        assertThat(delta.type()).isEqualTo(RunType.DELTA);
+        assertThat(delta.summary().blocked()).isEqualTo(1);
+        assertThat(cloud.applied).hasSize(writes);
+        assertThat(reported)
+                .containsExactly(benWithTeam.dn() + " proxyAddresses Duplicate "
+                        + directory.get(0).dn());
+
+        reported.clear();
+        directory.set(1, directory.get(0));
+        directory.set(0, benWithTeam);
+        RunSummary full = run(RunOptions.APPLY);
+        assertThat(full.line())
+                .isEqualTo("read=2 skipped=0 blocked=1 created=0 updated=0 deleted=0 unchanged=1 failed=0");
+        assertThat(cloud.applied).hasSize(writes);
+        assertThat(reported)
+                .containsExactly(benWithTeam.dn() + " proxyAddresses Duplicate "
+                        + directory.get(1).dn());
+    }
+
+    @Test
+    void entryWithoutAnchor_isCountedAndReported_andExportsNothing() {
+        directory.add(user("anna"));
+        SourceEntry noAnchor = user("nobody");
+        directory.add(SourceEntry.unanchored(
+                noAnchor.dn(),
+                new SourceEntry.AnchorProblem("anchor", null, "no anchor attribute"),
+                List.of("top", "person", "organizationalPerson", "user"),
+                noAnchor.attributes(),
+                false));
+
+        RunSummary summary = run(RunOptions.APPLY);
+
+        assertThat(summary.line())
+                .isEqualTo("read=2 skipped=0 blocked=1 created=1 updated=0 deleted=0 unchanged=0 failed=0");
+        assertThat(reported).singleElement().asString().startsWith(noAnchor.dn() + " anchor Anchor ");
+    }
+
+    @Test
+    void fullRun_addressACloudOnlyObjectHolds_blocksTheCreate_namingTheHolder() {
+        cloud.others.add(new CloudAddresses("grp-1", "group", null, "Sales", List.of(), List.of("Sales@Example.com")));
+        directory.add(user("carl", Attributes.builder().add("mail", "sales@example.com")));
+        directory.add(user("dora"));
+
+        RunSummary summary = run(RunOptions.APPLY);
+
+        assertThat(summary.created()).isEqualTo(1);
+        assertThat(summary.blocked()).isEqualTo(1);
+        assertThat(reported).containsExactly(directory.get(0).dn() + " mail Duplicate cloud group Sales (grp-1)");
+        assertThat(state.openErrors()).singleElement().satisfies(e -> assertThat(e.message())
+                .isEqualTo("mail 'sales@example.com' is already held by cloud group Sales (grp-1)"));
+    }
+
+    @Test
+    void stateLost_theNextFullRunManagesTheCloudUsersItReads_andListsTheOthers_removalsFollowAdoption() {
+        removal = new RemovalSettings(RemovalAction.DELETE, 500, 100);
+        directory.add(user("anna"));
+        directory.add(user("ben"));
+        directory.add(user("zoe"));
+        run(RunOptions.APPLY);
+        SourceEntry zoe = directory.remove(2);
+        InMemoryStateStore rebuilt = new InMemoryStateStore();
+
+        RunSummary adopting = runResult(RunOptions.APPLY, rebuilt).summary();
+
+        assertThat(adopting.line())
+                .isEqualTo("read=2 skipped=0 blocked=0 created=0 updated=0 deleted=0 unchanged=2 failed=0");
+        assertThat(rebuilt.objectCount()).isEqualTo(2);
+        assertThat(rebuilt.unmanagedUsers()).singleElement().satisfies(u -> {
+            assertThat(u.object().anchor()).isEqualTo(zoe.anchor());
+            assertThat(u.userPrincipalName()).isEqualTo("zoe@example.com");
+        });
+        assertThat(cloud.users).containsKey(zoe.anchor());
+
+        directory.remove(1);
+        RunSummary removing = runResult(RunOptions.APPLY, rebuilt).summary();
+        assertThat(removing.deleted()).isEqualTo(1);
+        assertThat(cloud.users).hasSize(2).containsKey(zoe.anchor());
+
+        assertThat(rebuilt.adopt(zoe.anchor())).isPresent();
+        RunSummary afterAdoption = runResult(RunOptions.APPLY, rebuilt).summary();
+        assertThat(afterAdoption.deleted()).isEqualTo(1);
+        assertThat(cloud.users).doesNotContainKey(zoe.anchor());
+        assertThat(rebuilt.unmanagedUsers()).isEmpty();
+    }
+
+    private static SourceEntry copyWithAnchorOf(String account, SourceEntry original) {
+        SourceEntry other = user(account);
+        return SourceEntry.live(
+                other.dn(),
+                original.anchor(),
+                List.of("top", "person", "organizationalPerson", "user"),
+                other.attributes());
     }
 
     /** Everything the store holds but the run records. */
@@ -259,7 +435,7 @@ class SyncEngineTest {
         run(RunOptions.APPLY);
         directory.remove(1);
         RunSummary summary = run(RunOptions.APPLY);
-        assertThat(summary.updated()).isEqualTo(1);
+        assertThat(summary.deleted()).isEqualTo(1);
         Change.Update disable = (Change.Update) cloud.applied.get(cloud.applied.size() - 1);
         assertThat(disable.changed()).containsExactly(MailUserField.ACCOUNT_ENABLED);
         assertThat(disable.user().accountEnabled()).isFalse();
@@ -481,6 +657,7 @@ class SyncEngineTest {
         final Map<Anchor, CloudUser> users = new LinkedHashMap<>();
         final List<Change> applied = new ArrayList<>();
         final List<Integer> batchSizes = new ArrayList<>();
+        final List<CloudAddresses> others = new ArrayList<>();
         String rejectUpn;
         String retryableUpn;
         boolean unavailable;
@@ -490,6 +667,25 @@ class SyncEngineTest {
         public void listUsers(Consumer<CloudUser> handler) {
             listings++;
             users.values().forEach(handler);
+        }
+
+        @Override
+        public void listAddresses(Consumer<CloudAddresses> handler) {
+            for (CloudUser cloudUser : users.values()) {
+                MailUser user = cloudUser.user();
+                List<String> smtp = new ArrayList<>(user.otherMails());
+                if (user.mail() != null) {
+                    smtp.add(user.mail());
+                }
+                handler.accept(new CloudAddresses(
+                        cloudUser.id(),
+                        "user",
+                        user.anchor(),
+                        user.userPrincipalName(),
+                        user.userPrincipalName() == null ? List.of() : List.of(user.userPrincipalName()),
+                        smtp));
+            }
+            others.forEach(handler);
         }
 
         @Override

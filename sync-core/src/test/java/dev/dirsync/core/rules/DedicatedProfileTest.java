@@ -2,6 +2,7 @@ package dev.dirsync.core.rules;
 
 import static dev.dirsync.core.rules.TestEntries.contact;
 import static dev.dirsync.core.rules.TestEntries.group;
+import static dev.dirsync.core.rules.TestEntries.mailUser;
 import static dev.dirsync.core.rules.TestEntries.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class DedicatedProfileTest {
     void identityAttributes_notChecked() {
         CheckResult result = TestSettings.dedicated()
                 .checker()
-                .check(user("John")
+                .check(mailUser("John")
                         .with("userPrincipalName", "john doe@contoso.local")
                         .with("sAMAccountName", "a'very[long]sam-account-name")
                         .with("givenName", "g".repeat(80))
@@ -78,7 +79,7 @@ class DedicatedProfileTest {
     void displayName_missingOnUser_notChecked() {
         CheckResult result = TestSettings.dedicated()
                 .checker()
-                .check(user("John")
+                .check(mailUser("John")
                         .without("displayName")
                         .with("homeMDB", "CN=DB01")
                         .build());

@@ -2,6 +2,7 @@ package dev.dirsync.core.rules;
 
 import static dev.dirsync.core.rules.TestEntries.contact;
 import static dev.dirsync.core.rules.TestEntries.group;
+import static dev.dirsync.core.rules.TestEntries.mailUser;
 import static dev.dirsync.core.rules.TestEntries.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -96,7 +97,7 @@ class DuplicatesTest {
                 .with("userPrincipalName", "a@contoso.com")
                 .build());
 
-        CheckResult later = checker.check(user("B")
+        CheckResult later = checker.check(mailUser("B")
                 .with("sAMAccountName", "jdoe")
                 .with("userPrincipalName", "b@contoso.com")
                 .build());
@@ -236,7 +237,7 @@ class DuplicatesTest {
                 .with("userPrincipalName", "a@contoso.com")
                 .build());
 
-        CheckResult later = checker.check(user("B")
+        CheckResult later = checker.check(mailUser("B")
                 .with("sAMAccountName", "john")
                 .with("userPrincipalName", "b@contoso.com")
                 .build());

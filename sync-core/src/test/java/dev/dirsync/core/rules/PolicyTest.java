@@ -1,5 +1,6 @@
 package dev.dirsync.core.rules;
 
+import static dev.dirsync.core.rules.TestEntries.mailUser;
 import static dev.dirsync.core.rules.TestEntries.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PolicyTest {
     private static final SourceEntry BAD_UPN =
-            user("John").with("userPrincipalName", "john doe@contoso.com").build();
+            mailUser("John").with("userPrincipalName", "john doe@contoso.com").build();
 
     @ParameterizedTest(name = "Character under {0}: blocked={1}, exported {2}")
     @CsvSource({
@@ -53,7 +54,7 @@ class PolicyTest {
 
     @Test
     void defaultPolicy_fixesLengthOnNames() {
-        SourceEntry entry = user("John")
+        SourceEntry entry = mailUser("John")
                 .with("userPrincipalName", "john@contoso.com")
                 .with("displayName", "d".repeat(300))
                 .with("givenName", "g".repeat(70))
@@ -71,7 +72,7 @@ class PolicyTest {
 
     @Test
     void defaultPolicy_blocksLengthOnOtherAttributes() {
-        SourceEntry entry = user("John")
+        SourceEntry entry = mailUser("John")
                 .with("userPrincipalName", "john@contoso.com")
                 .with("mailNickname", "n".repeat(65))
                 .build();
@@ -82,7 +83,7 @@ class PolicyTest {
     @Test
     void cleanObject_exportedAsRead() {
         SourceEntry entry =
-                user("John").with("userPrincipalName", "john@contoso.com").build();
+                mailUser("John").with("userPrincipalName", "john@contoso.com").build();
 
         CheckResult result = TestSettings.multiTenant().checker().check(entry);
 
@@ -116,7 +117,7 @@ class PolicyTest {
 
     @Test
     void removeProposal_underFix_dropsTheValue() {
-        SourceEntry entry = user("John")
+        SourceEntry entry = mailUser("John")
                 .with("userPrincipalName", "john@contoso.com")
                 .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:john@@contoso.com", "X500:/o=Contoso/cn=john")
                 .build();
@@ -133,7 +134,7 @@ class PolicyTest {
 
     @Test
     void fixOfProxyAddress_replacesThatValueOnly() {
-        SourceEntry entry = user("John")
+        SourceEntry entry = mailUser("John")
                 .with("userPrincipalName", "john@contoso.com")
                 .with("proxyAddresses", "SMTP:john@contoso.com", "smtp:jo hn@fabrikam.com", "SMTP:j@contoso.com")
                 .build();
@@ -151,8 +152,9 @@ class PolicyTest {
 
     @Test
     void fixAndWarnOnOneValue_suggestedValueExported() {
-        SourceEntry entry =
-                user("John").with("userPrincipalName", "jo hn@contoso.local").build();
+        SourceEntry entry = mailUser("John")
+                .with("userPrincipalName", "jo hn@contoso.local")
+                .build();
 
         CheckResult result = TestSettings.multiTenant()
                 .policy(ErrorClass.CHARACTER, PolicyAction.FIX)
@@ -171,7 +173,7 @@ class PolicyTest {
         "john@contoso.lan, TopLevelDomain"
     })
     void upnWithOnlyDomainFindings_andUpnSuffix_notBlockedButExportedAtSuffix(String upn, String errorClass) {
-        SourceEntry entry = user("John").with("userPrincipalName", upn).build();
+        SourceEntry entry = mailUser("John").with("userPrincipalName", upn).build();
 
         CheckResult result = TestSettings.multiTenant()
                 .upnSuffix("contoso.com")
@@ -187,8 +189,9 @@ class PolicyTest {
 
     @Test
     void upnWithDomainFindingsAndAnother_blocked() {
-        SourceEntry entry =
-                user("John").with("userPrincipalName", "jo hn@contoso.local").build();
+        SourceEntry entry = mailUser("John")
+                .with("userPrincipalName", "jo hn@contoso.local")
+                .build();
 
         CheckResult result =
                 TestSettings.multiTenant().upnSuffix("contoso.com").checker().check(entry);
@@ -199,7 +202,7 @@ class PolicyTest {
     @Test
     void upnTopLevelDomain_withoutUpnSuffix_blocked() {
         SourceEntry entry =
-                user("John").with("userPrincipalName", "john@contoso.local").build();
+                mailUser("John").with("userPrincipalName", "john@contoso.local").build();
 
         assertThat(TestSettings.multiTenant().checker().check(entry).blocked()).isTrue();
     }
@@ -207,7 +210,7 @@ class PolicyTest {
     @ParameterizedTest(name = "Blank under {0}: blocked={1}")
     @CsvSource({"BLOCK, true, ", "FIX, false, jdoe@contoso.com", "WARN, false, "})
     void missingUpn_withBlankFix_policyDecidesAsUsual(PolicyAction action, boolean blocked, String exported) {
-        SourceEntry entry = user("John").with("sAMAccountName", "jdoe").build();
+        SourceEntry entry = mailUser("John").with("sAMAccountName", "jdoe").build();
 
         CheckResult result = TestSettings.multiTenant()
                 .upnSuffix("contoso.com")
@@ -224,7 +227,7 @@ class PolicyTest {
 
     @Test
     void missingDisplayName_blankUnderFix_exportedWithCn() {
-        SourceEntry entry = user("John Doe")
+        SourceEntry entry = mailUser("John Doe")
                 .without("displayName")
                 .with("userPrincipalName", "john@contoso.com")
                 .build();

@@ -18,6 +18,14 @@ public final class TestEntries {
         return new Builder(cn, "OU=People", List.of("top", "person", "organizationalPerson", "user"));
     }
 
+    /**
+     * A user that can be a mail user: with an external address, {@code targetAddress
+     * SMTP:<cn, spaces as dots>@fabrikam.com}. A user without any address is not exported.
+     */
+    public static Builder mailUser(String cn) {
+        return user(cn).with("targetAddress", "SMTP:" + cn.replace(' ', '.') + "@fabrikam.com");
+    }
+
     public static Builder inetOrgPerson(String cn) {
         return new Builder(cn, "OU=People", List.of("top", "person", "organizationalPerson", "inetOrgPerson"));
     }

@@ -1,6 +1,7 @@
 package dev.dirsync.core.rules;
 
 import static dev.dirsync.core.rules.TestEntries.contact;
+import static dev.dirsync.core.rules.TestEntries.mailUser;
 import static dev.dirsync.core.rules.TestEntries.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +79,7 @@ class UserPrincipalNameRulesTest {
 
         CheckResult result = TestSettings.multiTenant()
                 .checker()
-                .check(user("John").with("userPrincipalName", upn).build());
+                .check(mailUser("John").with("userPrincipalName", upn).build());
 
         assertThat(upn).hasSize(113);
         assertThat(result.findings()).isEmpty();

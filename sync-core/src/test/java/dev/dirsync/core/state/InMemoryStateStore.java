@@ -22,6 +22,9 @@ public final class InMemoryStateStore implements StateStore {
     private final List<ObjectError> errorHistory = new ArrayList<>();
     private final Map<Anchor, PendingRemoval> pending = new LinkedHashMap<>();
     private final Map<Anchor, Boolean> approved = new LinkedHashMap<>();
+    private final Map<String, Instant> throttleDeadlines = new LinkedHashMap<>();
+    private final Map<Long, Anchor> valueHolders = new LinkedHashMap<>();
+    private final Map<Anchor, UnmanagedUser> unmanaged = new LinkedHashMap<>();
     private long nextRunId = 1;
 
     @Override
@@ -204,6 +207,61 @@ public final class InMemoryStateStore implements StateStore {
         return pending.values().stream()
                 .filter(r -> approved.getOrDefault(r.anchor(), false))
                 .toList();
+    }
+
+    @Override
+    public synchronized Optional<Instant> writesDeferredUntil(String service) {
+        return Optional.ofNullable(throttleDeadlines.get(service));
+    }
+
+    @Override
+    public synchronized void deferWritesUntil(String service, Instant until) {
+        throttleDeadlines.merge(service, until, (stored, later) -> later.isAfter(stored) ? later : stored);
+    }
+
+    @Override
+    public synchronized Map<Long, Anchor> holders(long[] keys) {
+        Map<Long, Anchor> holders = new LinkedHashMap<>();
+        for (long key : keys) {
+            Anchor holder = valueHolders.get(key);
+            if (holder != null) {
+                holders.put(key, holder);
+            }
+        }
+        return holders;
+    }
+
+    @Override
+    public synchronized void replaceKeys(Anchor anchor, long[] keys) {
+        removeKeys(anchor);
+        for (long key : keys) {
+            valueHolders.putIfAbsent(key, anchor);
+        }
+    }
+
+    @Override
+    public synchronized void removeKeys(Anchor anchor) {
+        valueHolders.values().removeIf(anchor::equals);
+    }
+
+    @Override
+    public synchronized void replaceUnmanaged(Collection<UnmanagedUser> users) {
+        unmanaged.clear();
+        users.forEach(user -> unmanaged.put(user.object().anchor(), user));
+    }
+
+    @Override
+    public synchronized List<UnmanagedUser> unmanagedUsers() {
+        return List.copyOf(unmanaged.values());
+    }
+
+    @Override
+    public synchronized Optional<UnmanagedUser> adopt(Anchor anchor) {
+        UnmanagedUser user = unmanaged.remove(anchor);
+        if (user != null) {
+            objects.put(anchor, user.object());
+        }
+        return Optional.ofNullable(user);
     }
 
     @Override

@@ -166,6 +166,9 @@ final class ApiHandler implements HttpHandler {
         body.put(
                 "pendingRemovals",
                 context.state().pendingRemovals().stream().map(Views::removal).toList());
+        body.put(
+                "unmanagedUsers",
+                context.state().unmanagedUsers().stream().map(Views::unmanaged).toList());
         if (!context.coordinator().staging()) {
             body.put(
                     "message",

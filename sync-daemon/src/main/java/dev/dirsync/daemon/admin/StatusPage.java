@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.RunRecord;
+import dev.dirsync.core.state.UnmanagedUser;
 import dev.dirsync.daemon.service.LiveRun;
 import dev.dirsync.daemon.service.TriggerText;
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class StatusPage implements HttpHandler {
         current(html);
         runs(html, context.state().recentRuns(RUNS));
         errors(html, context.state().openErrors());
+        unmanaged(html, context.state().unmanagedUsers());
         html.append("<h2>Cleanup report</h2><p><a href=\"/api/report?format=html\">HTML</a> &middot; ")
                 .append(
                         "<a href=\"/api/report?format=csv\">CSV</a> &middot; <a href=\"/api/report?format=json\">JSON</a>")
@@ -128,6 +130,7 @@ final class StatusPage implements HttpHandler {
                     .append(esc(run.status().label()))
                     .append("\">")
                     .append(esc(run.status().label()))
+                    .append(run.planned() ? " <span class=\"muted\">(dry run: planned)</span>" : "")
                     .append("</td><td><code>")
                     .append(esc(run.summary().line()))
                     .append("</code></td><td>")
@@ -164,6 +167,26 @@ final class StatusPage implements HttpHandler {
         if (errors.size() > ERRORS) {
             html.append("<p class=\"muted\">").append(errors.size() - ERRORS).append(" more; see /api/runs/ID.</p>");
         }
+    }
+
+    private static void unmanaged(StringBuilder html, List<UnmanagedUser> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Cloud users awaiting adoption (")
+                .append(users.size())
+                .append(")</h2><p>They carry an anchor but are neither managed nor in the directory: a person removed")
+                .append(" while the state was lost, or a user another tool anchored. dirsync leaves them alone;")
+                .append(" <code>dirsync state adopt ANCHOR</code> makes one managed.</p><table><tr><th>user</th>")
+                .append("<th>anchor</th></tr>");
+        for (UnmanagedUser user : users.subList(0, Math.min(ERRORS, users.size()))) {
+            html.append("<tr><td>")
+                    .append(esc(user.userPrincipalName()))
+                    .append("</td><td><code>")
+                    .append(esc(user.object().anchor().value()))
+                    .append("</code></td></tr>");
+        }
+        html.append("</table>");
     }
 
     static String esc(String text) {

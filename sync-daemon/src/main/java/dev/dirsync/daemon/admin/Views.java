@@ -4,6 +4,7 @@ import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunSummary;
+import dev.dirsync.core.state.UnmanagedUser;
 import dev.dirsync.daemon.service.LiveRun;
 import dev.dirsync.daemon.service.RequestState;
 import dev.dirsync.daemon.service.TriggerText;
@@ -22,6 +23,7 @@ final class Views {
         view.put("id", run.id());
         view.put("type", run.type().label());
         view.put("status", run.status().label());
+        view.put("mode", mode(run));
         view.put("trigger", trigger.kind());
         view.put("scheduledFor", text(trigger.scheduledFor()));
         view.put("node", trigger.node());
@@ -78,6 +80,19 @@ final class Views {
         view.put("dn", removal.dn());
         view.put("runId", removal.runId());
         view.put("reason", removal.reason());
+        return view;
+    }
+
+    /** {@code planned} for a dry run (its counts are what it would have done), else {@code done}. */
+    static String mode(RunRecord run) {
+        return run.planned() ? "planned" : "done";
+    }
+
+    static Map<String, Object> unmanaged(UnmanagedUser user) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("anchor", user.object().anchor().value());
+        view.put("cloudId", user.object().cloudId());
+        view.put("userPrincipalName", user.userPrincipalName());
         return view;
     }
 

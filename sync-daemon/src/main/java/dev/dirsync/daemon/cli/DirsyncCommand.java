@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             RunsCommand.class,
             PendingCommand.class,
+            StateCommand.class,
             RemovalsCommand.class,
             CommandLine.HelpCommand.class
         },

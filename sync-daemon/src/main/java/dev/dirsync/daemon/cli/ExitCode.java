@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int UNREACHABLE = 3;
     /** Removals above the deletion threshold were held for approval. */
     public static final int THRESHOLD_EXCEEDED = 4;
+    /** The service asked for no writes until a later time: the rest of the export waits for a run after it. */
+    public static final int DEFERRED = 5;
 
     private ExitCode() {}
 }

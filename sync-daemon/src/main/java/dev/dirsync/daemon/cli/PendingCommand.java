@@ -63,6 +63,15 @@ final class PendingCommand implements Callable<Integer> {
                     + removal.path("runId").asLong() + ": "
                     + removal.path("reason").asText() + ")");
         }
+        JsonNode unmanaged = pending.path("unmanagedUsers");
+        if (!unmanaged.isEmpty()) {
+            out.println(unmanaged.size() + " cloud user(s) carry an anchor but are neither managed nor in the"
+                    + " directory; they are left alone (adopt with: dirsync state adopt ANCHOR)");
+            for (JsonNode user : unmanaged) {
+                out.println("  " + user.path("userPrincipalName").asText("(no name)") + " ["
+                        + user.path("anchor").asText() + "]");
+            }
+        }
         out.flush();
         return ExitCode.OK;
     }

@@ -2,7 +2,7 @@ package dev.dirsync.daemon.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One run from the admin API as a line of text. */
+/** One run from the admin API as a line of text; a dry run's status is marked {@code *} (planned). */
 final class RunLines {
     private RunLines() {}
 
@@ -13,7 +13,7 @@ final class RunLines {
                 "%5d  %-5s  %-9s  %-27s  %-28s  %s%s",
                 run.path("id").asLong(),
                 run.path("type").asText(),
-                run.path("status").asText(),
+                run.path("status").asText() + ("planned".equals(run.path("mode").asText()) ? "*" : ""),
                 trigger,
                 run.path("started").asText(),
                 run.path("summary").asText(),

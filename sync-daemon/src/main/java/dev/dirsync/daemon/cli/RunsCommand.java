@@ -45,7 +45,8 @@ final class RunsCommand implements Runnable {
             JsonNode run = response.body();
             PrintWriter out = spec.commandLine().getOut();
             out.println("run " + run.path("id").asLong() + ": "
-                    + run.path("type").asText() + ", " + run.path("status").asText());
+                    + run.path("type").asText() + ", " + run.path("status").asText()
+                    + ("planned".equals(run.path("mode").asText()) ? " (dry run: planned, nothing exported)" : ""));
             out.println("  trigger:  " + run.path("trigger").asText()
                     + (run.hasNonNull("scheduledFor")
                             ? " (slot " + run.path("scheduledFor").asText() + ")"
@@ -94,8 +95,13 @@ final class RunsCommand implements Runnable {
                     .get("/api/runs?limit=" + limit)
                     .body();
             PrintWriter out = spec.commandLine().getOut();
+            boolean anyPlanned = false;
             for (JsonNode run : runs.path("runs")) {
                 out.println(RunLines.row(run));
+                anyPlanned |= "planned".equals(run.path("mode").asText());
+            }
+            if (anyPlanned) {
+                out.println("* dry run: planned, nothing exported");
             }
             out.flush();
             return ExitCode.OK;

@@ -53,6 +53,6 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     static int exitCode(RunResult result) {
-        return RunExitCodes.of(result.status());
+        return RunExitCodes.of(result);
     }
 }

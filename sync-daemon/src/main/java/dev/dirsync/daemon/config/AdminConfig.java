@@ -21,6 +21,10 @@ public record AdminConfig(
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_TOKEN_FILE = "data/admin-token";
+    /** A configured token needs this many characters… */
+    public static final int MIN_TOKEN_LENGTH = 32;
+    /** …of which this many differ: a repeated character or short pattern is not a token. */
+    public static final int MIN_TOKEN_DISTINCT_CHARACTERS = 10;
 
     public AdminConfig {
         Objects.requireNonNull(bind, "admin.bind");
@@ -36,6 +40,16 @@ public record AdminConfig(
                 configDir.resolve(DEFAULT_TOKEN_FILE).normalize(),
                 null,
                 false);
+    }
+
+    /**
+     * Whether a configured token is hard enough to guess: at least {@link #MIN_TOKEN_LENGTH}
+     * characters (code points), at least {@link #MIN_TOKEN_DISTINCT_CHARACTERS} of them different.
+     */
+    public static boolean strongToken(Secret token) {
+        String text = token.reveal();
+        return text.codePointCount(0, text.length()) >= MIN_TOKEN_LENGTH
+                && text.codePoints().distinct().count() >= MIN_TOKEN_DISTINCT_CHARACTERS;
     }
 
     /** Whether {@code bind} names a loopback address (checked without name lookups for literals). */

@@ -1,9 +1,6 @@
 package dev.dirsync.daemon.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dirsync.cloud.graph.GraphSettings;
 import dev.dirsync.core.Secret;
 import dev.dirsync.core.mapping.MappingSettings;
@@ -13,9 +10,6 @@ import dev.dirsync.core.rules.ErrorClass;
 import dev.dirsync.core.rules.PolicyAction;
 import dev.dirsync.core.rules.Profile;
 import dev.dirsync.ldap.LdapSourceSettings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -29,8 +23,6 @@ import java.util.Map;
  * anything. Every problem is reported with its key path; the first problem does not hide the rest.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Map<String, String> environment;
 
     public ConfigLoader(Map<String, String> environment) {
@@ -42,7 +34,7 @@ public final class ConfigLoader {
     }
 
     public DirsyncConfig load(Path file) {
-        JsonNode root = parse(file);
+        JsonNode root = YamlReader.read(file);
         Path base = file.toAbsolutePath().getParent();
         Problems problems = new Problems();
         ConfigNode top = new ConfigNode(root, "", problems, new ReferenceResolver(environment, base));
@@ -54,7 +46,7 @@ public final class ConfigLoader {
         MappingSettings mapping = mapping(top.child("mapping"), problems);
         RulesConfig rules = rules(top.child("rules"), problems);
         RemovalSettings removal = removal(top.child("removal"), problems);
-        StateConfig state = state(top.child("state"), base);
+        StateConfig state = StateSection.read(top.child("state"), problems, base);
         ConfigNode reportNode = top.child("report");
         reportNode.rejectUnknown(List.of("directory"));
         ReportConfig report = new ReportConfig(
@@ -66,31 +58,6 @@ public final class ConfigLoader {
             throw new ConfigException(file.toString(), problems.list());
         }
         return new DirsyncConfig(file, source, target, mapping, rules, removal, state, report, schedule, admin);
-    }
-
-    private static JsonNode parse(Path file) {
-        try {
-            JsonNode root = YAML.readTree(Files.newBufferedReader(file));
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                throw new ConfigException(file.toString(), List.of("the file is empty"));
-            }
-            if (!root.isObject()) {
-                throw new ConfigException(file.toString(), List.of("the top level must be a mapping of keys"));
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new ConfigException(
-                    file.toString(), List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), List.of("no such file"));
-        } catch (IOException e) {
-            throw new ConfigException(
-                    file.toString(), List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
-        }
     }
 
     private static TargetConfig target(ConfigNode node, Problems problems, Path base) {
@@ -110,7 +77,7 @@ public final class ConfigLoader {
                 "token"));
         String type = node.text("type", "graph");
         if (!"graph".equals(type) && !"scim".equals(type)) {
-            problems.add(node.path("type"), "must be graph or scim, got '" + type + "'");
+            problems.add(node.path("type"), "must be graph or scim, " + node.got("type", "'" + type + "'"));
         }
         if ("scim".equals(type)) {
             String url = node.requiredText("url");
@@ -157,7 +124,8 @@ public final class ConfigLoader {
         try {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
-            problems.add(node.path(key), "must be an ISO-8601 duration such as PT150S, got '" + text + "'");
+            problems.add(
+                    node.path(key), "must be an ISO-8601 duration such as PT150S, " + node.got(key, "'" + text + "'"));
             return null;
         }
     }
@@ -179,19 +147,12 @@ public final class ConfigLoader {
         try {
             action = RemovalAction.valueOf(actionName.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(node.path("action"), "must be delete or disable, got '" + actionName + "'");
+            problems.add(
+                    node.path("action"), "must be delete or disable, " + node.got("action", "'" + actionName + "'"));
         }
         int threshold = node.integer("threshold", RemovalSettings.DEFAULT_THRESHOLD, 0, Integer.MAX_VALUE);
         int percent = node.integer("thresholdPercent", RemovalSettings.DEFAULT_THRESHOLD_PERCENT, 0, 100);
         return new RemovalSettings(action, threshold, percent);
-    }
-
-    /** The default is an embedded H2 database in data/ beside the configuration file. */
-    private static StateConfig state(ConfigNode node, Path base) {
-        node.rejectUnknown(List.of("url", "user", "password"));
-        String url = node.text(
-                "url", "jdbc:h2:file:" + base.resolve("data").resolve("dirsync").toAbsolutePath());
-        return new StateConfig(url, node.text("user", null), node.secret("password", false));
     }
 
     private static RulesConfig rules(ConfigNode node, Problems problems) {
@@ -202,7 +163,9 @@ public final class ConfigLoader {
             try {
                 profile = Profile.fromConfigName(profileName);
             } catch (IllegalArgumentException e) {
-                problems.add(node.path("profile"), e.getMessage());
+                problems.add(
+                        node.path("profile"),
+                        "must be multiTenant or dedicated, " + node.got("profile", "'" + profileName + "'"));
             }
         }
         List<String> verified = node.textList("verifiedDomains");

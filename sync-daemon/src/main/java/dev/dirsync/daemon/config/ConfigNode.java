@@ -87,12 +87,12 @@ final class ConfigNode {
         try {
             int parsed = Integer.parseInt(text.trim());
             if (parsed < min || parsed > max) {
-                problems.add(path(key), "must be between " + min + " and " + max + ", got " + parsed);
+                problems.add(path(key), "must be between " + min + " and " + max + ", " + got(key, parsed));
                 return defaultValue;
             }
             return parsed;
         } catch (NumberFormatException e) {
-            problems.add(path(key), "must be a whole number, got '" + text + "'");
+            problems.add(path(key), "must be a whole number, " + got(key, "'" + text + "'"));
             return defaultValue;
         }
     }
@@ -106,8 +106,39 @@ final class ConfigNode {
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(text);
         }
-        problems.add(path(key), "must be true or false, got '" + text + "'");
+        problems.add(path(key), "must be true or false, " + got(key, "'" + text + "'"));
         return defaultValue;
+    }
+
+    /**
+     * How a problem shows the value of {@code key}: {@code "got " + shown} for a value written in
+     * the file; a value that came through a reference may be a secret put in the wrong key, so then
+     * only the reference is named, never what it resolved to.
+     */
+    String got(String key, Object shown) {
+        List<String> references = ReferenceResolver.references(raw(key));
+        return references.isEmpty()
+                ? "got " + shown
+                : "got the value of " + String.join(", ", references) + " (not shown)";
+    }
+
+    /** Whether the value of {@code key} is or holds a reference. */
+    boolean referenced(String key) {
+        return !ReferenceResolver.references(raw(key)).isEmpty();
+    }
+
+    /** The text of {@code key} as written in the file: a value, or a list's values joined. */
+    private String raw(String key) {
+        JsonNode value = node == null ? null : node.get(key);
+        if (value == null) {
+            return "";
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return String.join(" ", items);
+        }
+        return value.asText();
     }
 
     /** A single value or a list of values. */

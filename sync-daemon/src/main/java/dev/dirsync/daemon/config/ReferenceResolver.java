@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,11 @@ final class ReferenceResolver {
     ReferenceResolver(Map<String, String> environment, Path baseDirectory) {
         this.environment = environment;
         this.baseDirectory = baseDirectory;
+    }
+
+    /** The references written in {@code raw}, as written (e.g. {@code ${env:NAME}}); empty when none. */
+    static List<String> references(String raw) {
+        return REFERENCE.matcher(raw).results().map(MatchResult::group).toList();
     }
 
     String resolvePlain(String raw, String keyPath, Problems problems) {

@@ -21,13 +21,16 @@ final class ServiceSections {
             try {
                 interval = Duration.parse(intervalText.trim());
                 if (interval.compareTo(SHORTEST_INTERVAL) < 0) {
-                    problems.add(node.path("deltaInterval"), "must be at least PT1S, got " + intervalText);
+                    problems.add(
+                            node.path("deltaInterval"),
+                            "must be at least PT1S, " + node.got("deltaInterval", intervalText));
                     interval = ScheduleConfig.DEFAULT_DELTA_INTERVAL;
                 }
             } catch (DateTimeParseException e) {
                 problems.add(
                         node.path("deltaInterval"),
-                        "must be an ISO-8601 duration such as PT30M, got '" + intervalText + "'");
+                        "must be an ISO-8601 duration such as PT30M, "
+                                + node.got("deltaInterval", "'" + intervalText + "'"));
             }
         }
         String cron = node.text("fullCron", ScheduleConfig.DEFAULT_FULL_CRON).trim();
@@ -35,7 +38,7 @@ final class ServiceSections {
             problems.add(
                     node.path("fullCron"),
                     "must be a Quartz cron expression (seconds minutes hours day-of-month"
-                            + " month day-of-week, e.g. '0 0 3 * * ?'), got '" + cron + "'");
+                            + " month day-of-week, e.g. '0 0 3 * * ?'), " + node.got("fullCron", "'" + cron + "'"));
             cron = ScheduleConfig.DEFAULT_FULL_CRON;
         }
         return new ScheduleConfig(interval, cron, node.bool("staging", false));
@@ -46,6 +49,13 @@ final class ServiceSections {
         String bind = node.text("bind", AdminConfig.DEFAULT_BIND).trim();
         int port = node.integer("port", AdminConfig.DEFAULT_PORT, 0, 65_535);
         Secret token = node.secret("token", false);
+        if (token != null && !token.reveal().isEmpty() && !AdminConfig.strongToken(token)) {
+            problems.add(
+                    node.path("token"),
+                    "is too weak: use at least " + AdminConfig.MIN_TOKEN_LENGTH + " characters with at least "
+                            + AdminConfig.MIN_TOKEN_DISTINCT_CHARACTERS
+                            + " different ones (e.g. the output of 'openssl rand -base64 32')");
+        }
         Path tokenFile = base.resolve(node.text("tokenFile", AdminConfig.DEFAULT_TOKEN_FILE))
                 .normalize();
         boolean insecure = node.bool("allowInsecureBind", false);

@@ -102,9 +102,9 @@ final class SourceSection {
             if (value.startsWith(EMBEDDED)) {
                 return List.of(embedded(value, node.path("url"), problems, base));
             }
-            return network(List.of(URL_SEPARATOR.split(value)), node.path("url"), false, problems);
+            return network(node, List.of(URL_SEPARATOR.split(value)), false, problems);
         }
-        return network(values.stream().map(String::strip).toList(), node.path("url"), true, problems);
+        return network(node, values.stream().map(String::strip).toList(), true, problems);
     }
 
     private static String embedded(String value, String key, Problems problems, Path base) {
@@ -115,7 +115,8 @@ final class SourceSection {
         return EMBEDDED + ldif.normalize();
     }
 
-    private static List<String> network(List<String> urls, String key, boolean indexed, Problems problems) {
+    private static List<String> network(ConfigNode node, List<String> urls, boolean indexed, Problems problems) {
+        String key = node.path("url");
         List<String> result = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
             String url = urls.get(i);
@@ -131,7 +132,7 @@ final class SourceSection {
                         (urls.size() == 1
                                         ? "must start with ldap://, ldaps:// or embedded:"
                                         : "must start with ldap:// or ldaps://")
-                                + ", got '" + url + "'");
+                                + ", " + node.got("url", "'" + url + "'"));
             } else {
                 result.add(url);
             }
@@ -149,7 +150,9 @@ final class SourceSection {
             try {
                 mode = LdapTlsSettings.Mode.parse(modeName);
             } catch (IllegalArgumentException e) {
-                problems.add(node.path("mode"), "must be ldaps, starttls or none, got '" + modeName + "'");
+                problems.add(
+                        node.path("mode"),
+                        "must be ldaps, starttls or none, " + node.got("mode", "'" + modeName + "'"));
             }
         }
         Path trustStore = null;
@@ -164,7 +167,9 @@ final class SourceSection {
         String typeName = blankToNull(node.text("trustStoreType", null));
         String type = typeName == null ? null : typeName.strip().toUpperCase(Locale.ROOT);
         if (type != null && !type.equals("PKCS12") && !type.equals("JKS")) {
-            problems.add(node.path("trustStoreType"), "must be PKCS12 or JKS, got '" + typeName + "'");
+            problems.add(
+                    node.path("trustStoreType"),
+                    "must be PKCS12 or JKS, " + node.got("trustStoreType", "'" + typeName + "'"));
         }
         boolean insecure = node.bool("insecure", false);
         if (problems.size() > known) {
@@ -187,12 +192,14 @@ final class SourceSection {
         try {
             Duration parsed = Duration.parse(text.strip());
             if (parsed.isNegative() || parsed.isZero()) {
-                problems.add(node.path(key), "must be above zero, got " + text.strip());
+                problems.add(node.path(key), "must be above zero, " + node.got(key, text.strip()));
                 return null;
             }
             return parsed;
         } catch (DateTimeParseException e) {
-            problems.add(node.path(key), "must be an ISO-8601 duration such as PT10S or PT2M, got '" + text + "'");
+            problems.add(
+                    node.path(key),
+                    "must be an ISO-8601 duration such as PT10S or PT2M, " + node.got(key, "'" + text + "'"));
             return null;
         }
     }

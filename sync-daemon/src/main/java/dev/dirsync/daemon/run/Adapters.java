@@ -9,6 +9,7 @@ import dev.dirsync.cloud.scim.ScimSettings;
 import dev.dirsync.core.port.CloudDirectory;
 import dev.dirsync.core.port.DirectorySource;
 import dev.dirsync.core.port.DirectoryWriter;
+import dev.dirsync.core.port.ThrottleDeadlines;
 import dev.dirsync.core.rules.ReadinessPolicy;
 import dev.dirsync.core.rules.RuleSettings;
 import dev.dirsync.daemon.config.ConfigException;
@@ -52,11 +53,12 @@ public final class Adapters {
         return LdapDirectoryWriter.open(config.source());
     }
 
-    public static CloudDirectory openTarget(DirsyncConfig config) {
+    /** @param deadlines where Graph's throttle deadlines are kept between runs (the state store) */
+    public static CloudDirectory openTarget(DirsyncConfig config, ThrottleDeadlines deadlines) {
         if (config.target().scim()) {
             return new ScimCloudDirectory(scimSettings(config.target()));
         }
-        return new GraphCloudDirectory(targetSettings(config.target()));
+        return new GraphCloudDirectory(targetSettings(config.target()), deadlines);
     }
 
     public static RuleSettings ruleSettings(DirsyncConfig config) {

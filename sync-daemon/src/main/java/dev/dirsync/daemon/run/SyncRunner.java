@@ -59,7 +59,7 @@ public final class SyncRunner {
                 Adapters.reportContext(config));
         boolean committed = false;
         try (DirectorySource source = Adapters.openSource(config);
-                CloudDirectory cloud = Adapters.openTarget(config)) {
+                CloudDirectory cloud = Adapters.openTarget(config, state)) {
             LOG.info("sync {} -> {}{}", source.describe(), cloud.describe(), options.dryRun() ? " (dry run)" : "");
             SyncEngine engine = SyncEngine.builder()
                     .source(source, Adapters.sourceKey(config))

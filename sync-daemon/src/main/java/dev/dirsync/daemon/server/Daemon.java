@@ -74,6 +74,7 @@ public final class Daemon {
             }
             RunMetrics metrics = new RunMetrics();
             metrics.seed(state.recentRuns(FirstFires.historyNeeded()));
+            metrics.unmanagedUsers(state.unmanagedUsers().size());
             SyncRunner runner = new SyncRunner(config, state, REPORTS);
             RunCoordinator coordinator = new RunCoordinator(
                     (options, listener, stop) ->

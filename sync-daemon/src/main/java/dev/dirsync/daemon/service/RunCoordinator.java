@@ -275,7 +275,15 @@ public final class RunCoordinator {
             LOG.error("{} run failed: {}", request.type().label(), e.getMessage());
         } finally {
             metrics.finished(
-                    type, status, live.view().counts(), Duration.ofNanos(System.nanoTime() - began), Instant.now());
+                    type,
+                    status,
+                    staging,
+                    live.view().counts(),
+                    Duration.ofNanos(System.nanoTime() - began),
+                    Instant.now());
+            if (!staging && type == RunType.FULL && status != RunStatus.FAILED) {
+                metrics.unmanagedUsers(state.unmanagedUsers().size());
+            }
             long runId = live.view().runId();
             finish(
                     request,

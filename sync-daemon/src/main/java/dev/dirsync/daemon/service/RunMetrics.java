@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The daemon's run metrics, in Prometheus' text format: runs by type and status, run duration,
- * objects read, exported and failed, the time of the last successful run, and whether a run is in
- * progress. Counts start at zero with the process; the last success is read from the run history.
+ * The daemon's run metrics, in Prometheus' text format: runs by type, status and mode (done, or
+ * planned by a dry run), run duration, objects read, exported and failed, the time of the last
+ * successful run, whether a run is in progress, and the anchored cloud users awaiting adoption.
+ * Counts start at zero with the process; the last success is read from the run history.
  */
 public final class RunMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -26,6 +27,7 @@ public final class RunMetrics {
     private final Counter failed;
     private final AtomicLong lastSuccessMillis = new AtomicLong();
     private final AtomicLong running = new AtomicLong();
+    private final AtomicLong unmanaged = new AtomicLong();
 
     public RunMetrics() {
         read = Counter.builder("dirsync.objects.read")
@@ -45,14 +47,24 @@ public final class RunMetrics {
         Gauge.builder("dirsync.run.active", running, AtomicLong::get)
                 .description("1 while this daemon runs a sync")
                 .register(registry);
+        Gauge.builder("dirsync.unmanaged.users", unmanaged, AtomicLong::get)
+                .description("Cloud users that carry an anchor but are neither managed nor in the directory"
+                        + " (see dirsync pending; adopt with dirsync state adopt)")
+                .register(registry);
         for (RunType type : RunType.values()) {
             for (RunStatus status : RunStatus.values()) {
                 if (status != RunStatus.RUNNING) {
-                    runs(type, status);
+                    runs(type, status, false);
+                    runs(type, status, true);
                 }
             }
             timer(type);
         }
+    }
+
+    /** The anchored cloud users the latest full run left for adoption. */
+    public void unmanagedUsers(int count) {
+        unmanaged.set(count);
     }
 
     /** Seeds the last-success gauge from the history (most recent first). */
@@ -69,9 +81,12 @@ public final class RunMetrics {
     }
 
     /** Books a run that ended (also a failed one, with the counts it reached). */
-    void finished(RunType type, RunStatus status, RunSummary summary, Duration took, Instant at) {
+    void finished(RunType type, RunStatus status, boolean planned, RunSummary summary, Duration took, Instant at) {
         running.set(0);
-        runs(type, status).increment();
+        runs(type, status, planned).increment();
+        if (planned) {
+            return;
+        }
         timer(type).record(took);
         read.increment(summary.read());
         exported.increment(summary.written());
@@ -90,11 +105,12 @@ public final class RunMetrics {
         return "text/plain; version=0.0.4; charset=utf-8";
     }
 
-    private Counter runs(RunType type, RunStatus status) {
+    private Counter runs(RunType type, RunStatus status, boolean planned) {
         return Counter.builder("dirsync.runs")
-                .description("Runs by type and how they ended")
+                .description("Runs by type, how they ended and whether they exported (done) or only planned")
                 .tag("type", type.label())
                 .tag("status", status.label())
+                .tag("mode", planned ? "planned" : "done")
                 .register(registry);
     }
 

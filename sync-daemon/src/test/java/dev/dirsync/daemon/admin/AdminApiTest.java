@@ -158,7 +158,8 @@ class AdminApiTest {
 
         String metrics = api.get("/metrics").body();
         assertThat(metrics)
-                .containsPattern("dirsync_runs_total\\{status=\"(success|partial)\",type=\"full\"} [12].0")
+                .containsPattern(
+                        "dirsync_runs_total\\{mode=\"done\",status=\"(success|partial)\",type=\"full\"} [12].0")
                 .containsPattern("dirsync_run_duration_seconds_count\\{type=\"full\"} [12]\n")
                 .contains("dirsync_objects_read_total")
                 .contains("dirsync_objects_exported_total")

@@ -82,6 +82,52 @@ class CommandLineTest {
     }
 
     @Test
+    void stateLost_theUserTheDirectoryNoLongerHolds_isListed_andAdoptedOnRequest() throws IOException {
+        try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder()
+                .clientId("cli")
+                .clientSecret("cli-secret-value")
+                .build())) {
+            String config = config(cloud.url(), "embedded:d.ldif").toString();
+            Files.writeString(
+                    dir.resolve("d.ldif"),
+                    """
+
+                    dn: CN=Bert Meyer,DC=corp,DC=example,DC=com
+                    objectClass: top
+                    objectClass: person
+                    objectClass: organizationalPerson
+                    objectClass: user
+                    objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=corp,DC=example,DC=com
+                    cn: Bert Meyer
+                    displayName: Bert Meyer
+                    sAMAccountName: bert
+                    userPrincipalName: bert@example.com
+                    mail: bert@example.com
+                    objectGUID:: 9zbwMwTpS0Se9hjgAKbKCg==
+                    """,
+                    java.nio.file.StandardOpenOption.APPEND);
+            assertThat(run("sync", "--config", config)).isZero();
+            try (var files = Files.walk(dir.resolve("data"))) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+            config(cloud.url(), "embedded:d.ldif");
+
+            assertThat(run("sync", "--config", config)).isZero();
+            assertThat(run("state", "unmanaged", "--config", config)).isZero();
+            assertThat(run("state", "adopt", "--all", "--config", config)).isZero();
+            assertThat(run("state", "unmanaged", "--config", config)).isZero();
+
+            assertThat(out.toString())
+                    .contains("read=1 skipped=0 blocked=0 created=0 updated=0 deleted=0 unchanged=1 failed=0")
+                    .contains("1 unmanaged cloud user(s)")
+                    .contains("  bert@example.com [9zbwMwTpS0Se9hjgAKbKCg==]")
+                    .contains("adopted bert@example.com [9zbwMwTpS0Se9hjgAKbKCg==]")
+                    .contains("0 unmanaged cloud user(s)");
+        }
+    }
+
+    @Test
     void dryRun_printsPlannedAttributes() throws IOException {
         try (CloudEmulator cloud = CloudEmulator.start(EmulatorSettings.builder()
                 .clientId("cli")

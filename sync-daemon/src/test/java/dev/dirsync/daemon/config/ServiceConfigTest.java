@@ -64,10 +64,10 @@ class ServiceConfigTest {
                   token: ${env:ADMIN_TOKEN}
                   tokenFile: secrets/token
                 """,
-                Map.of("ADMIN_TOKEN", "t0ken"));
+                Map.of("ADMIN_TOKEN", "t0ken-Zq3vX9kLmP2rT7wYb4nC8dF1gH5j"));
 
         assertThat(config.schedule()).isEqualTo(new ScheduleConfig(Duration.ofMinutes(5), "0 30 2 ? * SUN", true));
-        assertThat(config.admin().token().reveal()).isEqualTo("t0ken");
+        assertThat(config.admin().token().reveal()).isEqualTo("t0ken-Zq3vX9kLmP2rT7wYb4nC8dF1gH5j");
         assertThat(config.admin().token().toString()).doesNotContain("t0ken");
         assertThat(config.admin().tokenFile()).isEqualTo(dir.resolve("secrets/token"));
         assertThat(config.admin().port()).isEqualTo(9000);
@@ -88,7 +88,7 @@ class ServiceConfigTest {
                   user: dirsync
                   password: ${env:DB_PASSWORD}
                 """,
-                Map.of("ADMIN_TOKEN", "t0ken-value", "DB_PASSWORD", "db-pass-value"));
+                Map.of("ADMIN_TOKEN", "t0ken-value-Zq3vX9kLmP2rT7wYb4nC8", "DB_PASSWORD", "db-pass-value"));
 
         assertThat(config.state().password().reveal()).isEqualTo("db-pass-value");
         assertThat(config.toString())

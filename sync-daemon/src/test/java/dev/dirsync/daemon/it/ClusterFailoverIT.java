@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two daemons on one PostgreSQL state database with a delta every 5 seconds: each scheduled slot
  * runs exactly once, on one of them; when the one running the jobs is killed, the other takes over.
+ * Every check reads the run table once and waits for what it needs rather than for a time; "after the
+ * kill" is judged by the database's clock, read once the killed process has exited.
  */
 class ClusterFailoverIT {
     private static final String SCHEDULE =
@@ -32,6 +35,11 @@ class ClusterFailoverIT {
               deltaInterval: PT5S
               fullCron: 0 0 3 1 1 ? 2099
             """;
+
+    /** Two daemons starting on a loaded machine, then four 5-second slots. */
+    private static final Duration SLOTS_TIMEOUT = Duration.ofSeconds(120);
+    /** Failure detection (cluster check-in 5 s), a misfire, then two 5-second slots. */
+    private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
@@ -67,29 +75,35 @@ class ClusterFailoverIT {
         DaemonProcess second = DaemonProcess.start(b, "daemon-b", Map.of());
         daemons.add(second);
 
-        Waits.sleep(30_000);
-        Map<String, Integer> perSlot = runsPerSlot();
-        assertThat(perSlot.size()).as("slots run in 30 s at PT5S").isGreaterThanOrEqualTo(4);
-        assertThat(perSlot.values()).as("runs per slot: " + perSlot).allMatch(count -> count == 1);
-        assertThat(runs()).allSatisfy(run -> assertThat(run.status()).isIn("success", "partial", "running"));
+        List<Run> before = awaitRuns(
+                "four scheduled slots to finish",
+                SLOTS_TIMEOUT,
+                runs -> finished(runs).size() >= 4);
+        assertThat(perSlot(before).values())
+                .as("runs per slot: " + perSlot(before))
+                .allMatch(count -> count == 1);
+        assertThat(before).allSatisfy(run -> assertThat(run.status()).isIn("success", "partial", "running"));
 
-        Run latest = runs().get(runs().size() - 1);
-        DaemonProcess victim = latest.node().endsWith("-" + first.pid()) ? first : second;
+        Run latest = before.get(before.size() - 1);
+        DaemonProcess victim = latest.ranOn(first) ? first : second;
         DaemonProcess survivor = victim == first ? second : first;
-        Instant killedAt = Instant.now();
         victim.kill();
+        assertThat(victim.alive()).as("the victim is dead").isFalse();
+        // read after the victim's process is gone: no run of it can start later than this
+        Instant dead = databaseNow();
 
-        Waits.until("the survivor to run scheduled slots", Duration.ofSeconds(60), () -> runs().stream()
-                .filter(run -> run.node().endsWith("-" + survivor.pid())
-                        && run.started().isAfter(killedAt))
-                .anyMatch(run -> run.status().equals("success") || run.status().equals("partial")));
-        Waits.sleep(12_000);
-        List<Run> after =
-                runs().stream().filter(run -> run.started().isAfter(killedAt)).toList();
-        assertThat(after).allSatisfy(run -> assertThat(run.node()).endsWith("-" + survivor.pid()));
-        assertThat(after.size()).as("slots taken over").isGreaterThanOrEqualTo(2);
-        assertThat(runsPerSlot().values())
-                .as("runs per slot after the failover")
+        List<Run> after = awaitRuns(
+                "the survivor to run two scheduled slots",
+                FAILOVER_TIMEOUT,
+                runs -> finished(startedAfter(runs, dead)).stream()
+                                .filter(run -> run.ranOn(survivor))
+                                .count()
+                        >= 2);
+        assertThat(startedAfter(after, dead))
+                .allSatisfy(
+                        run -> assertThat(run.ranOn(survivor)).as(run.trigger()).isTrue());
+        assertThat(perSlot(after).values())
+                .as("runs per slot after the failover: " + perSlot(after))
                 .allMatch(count -> count == 1);
         assertThat(survivor.alive()).isTrue();
         assertThat(cloud.users()).hasSize((int) cloud.users().stream()
@@ -103,9 +117,39 @@ class ClusterFailoverIT {
             return trigger.substring(0, trigger.indexOf(" on "));
         }
 
-        String node() {
-            return trigger.substring(trigger.indexOf(" on ") + 4);
+        boolean ranOn(DaemonProcess daemon) {
+            return trigger.endsWith("-" + daemon.pid());
         }
+    }
+
+    /** Polls the run table; returns the first snapshot (one query) that satisfies {@code done}. */
+    private List<Run> awaitRuns(String what, Duration timeout, Predicate<List<Run>> done) {
+        List<List<Run>> satisfied = new ArrayList<>();
+        Waits.until(what, timeout, () -> {
+            List<Run> runs = runs();
+            if (done.test(runs)) {
+                satisfied.add(runs);
+                return true;
+            }
+            return false;
+        });
+        return satisfied.get(0);
+    }
+
+    private static List<Run> finished(List<Run> runs) {
+        return runs.stream()
+                .filter(run -> run.status().equals("success") || run.status().equals("partial"))
+                .toList();
+    }
+
+    private static List<Run> startedAfter(List<Run> runs, Instant moment) {
+        return runs.stream().filter(run -> run.started().isAfter(moment)).toList();
+    }
+
+    private static Map<String, Integer> perSlot(List<Run> runs) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        runs.forEach(run -> counts.merge(run.slot(), 1, Integer::sum));
+        return counts;
     }
 
     private List<Run> runs() {
@@ -124,9 +168,12 @@ class ClusterFailoverIT {
         return runs;
     }
 
-    private Map<String, Integer> runsPerSlot() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        runs().forEach(run -> counts.merge(run.slot(), 1, Integer::sum));
-        return counts;
+    private Instant databaseNow() throws SQLException {
+        try (Connection connection = TestPostgres.connect(stateUrl);
+                PreparedStatement statement = connection.prepareStatement("SELECT clock_timestamp()");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getTimestamp(1).toInstant();
+        }
     }
 }

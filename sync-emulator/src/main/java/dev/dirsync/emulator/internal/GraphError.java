@@ -34,20 +34,30 @@ public final class GraphError extends RuntimeException {
     }
 
     public static GraphError unknownProperty(String property) {
+        return unknownProperty(property, "User");
+    }
+
+    /** @param resource the resource type, e.g. {@code Group} */
+    public static GraphError unknownProperty(String property, String resource) {
         return new GraphError(
                 400,
                 "Request_BadRequest",
                 "Property '" + property + "' does not exist as a declared property or extension property"
-                        + " of resource 'User' supported by the cloud emulator.",
+                        + " of resource '" + resource + "' supported by the cloud emulator.",
                 property,
                 "InvalidProperty");
     }
 
     public static GraphError invalidValue(String property) {
+        return invalidValue(property, "User");
+    }
+
+    /** @param resource the resource type, e.g. {@code Group} */
+    public static GraphError invalidValue(String property, String resource) {
         return new GraphError(
                 400,
                 "Request_BadRequest",
-                "Invalid value specified for property '" + property + "' of resource 'User'.",
+                "Invalid value specified for property '" + property + "' of resource '" + resource + "'.",
                 property,
                 "InvalidValue");
     }

@@ -16,15 +16,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The store file: {@code {"users":[{...}, ...]}} in creation order. Written whole to a temporary
+ * The store file: {@code {"users":[...], "groups":[...], "contacts":[...]}}, each in creation
+ * order; {@code groups} and {@code contacts} may be left out (none). Written whole to a temporary
  * file beside it and moved over it, so a reader (or a crash) never sees half a file.
  */
 public final class StoreFile {
     private static final String USERS = "users";
+    private static final String GROUPS = "groups";
+    private static final String CONTACTS = "contacts";
     private static final ObjectWriter WRITER =
             Json.MAPPER.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -38,21 +43,35 @@ public final class StoreFile {
         return path;
     }
 
-    /** Adds the file's users to {@code store}; a missing or empty file adds none. */
-    public void loadInto(UserStore store) {
-        List<Map<String, Object>> users = read();
+    /** Adds the file's users, groups and contacts to {@code store}; a missing or empty file adds none. */
+    public void loadInto(TenantStore store) {
+        JsonNode root = read();
+        if (root == null) {
+            return;
+        }
+        List<Map<String, Object>> users = objects(root, USERS, true, UserSchema::forStored);
+        List<Map<String, Object>> groups = objects(root, GROUPS, false, node -> MailObjectSchema.read(node, "Group"));
+        List<Map<String, Object>> contacts =
+                objects(root, CONTACTS, false, node -> MailObjectSchema.read(node, "OrgContact"));
+        load(USERS, () -> store.users().load(users));
+        load(GROUPS, () -> store.groups().load(groups));
+        load(CONTACTS, () -> store.contacts().load(contacts));
+    }
+
+    private void load(String collection, Runnable load) {
         try {
-            store.load(users);
+            load.run();
         } catch (GraphError e) {
-            throw new EmulatorStoreException(path, "inconsistent users: " + e.getMessage(), null);
+            throw new EmulatorStoreException(path, "inconsistent " + collection + ": " + e.getMessage(), null);
         }
     }
 
-    private List<Map<String, Object>> read() {
+    /** The file's root object, or null when the file is missing or empty. */
+    private JsonNode read() {
         JsonNode root;
         try {
             if (!Files.exists(path) || Files.size(path) == 0) {
-                return List.of();
+                return null;
             }
             root = Json.MAPPER.readTree(path.toFile());
         } catch (JsonProcessingException e) {
@@ -64,26 +83,42 @@ public final class StoreFile {
         if (!root.isObject() || users == null || !users.isArray()) {
             throw new EmulatorStoreException(path, "expected an object with a \"users\" array", null);
         }
-        List<Map<String, Object>> result = new ArrayList<>(users.size());
-        for (int i = 0; i < users.size(); i++) {
+        return root;
+    }
+
+    private List<Map<String, Object>> objects(
+            JsonNode root, String name, boolean required, Function<JsonNode, Map<String, Object>> read) {
+        JsonNode array = root.get(name);
+        if (array == null && !required) {
+            return List.of();
+        }
+        if (array == null || !array.isArray()) {
+            throw new EmulatorStoreException(path, "\"" + name + "\" must be an array", null);
+        }
+        List<Map<String, Object>> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
             try {
-                result.add(UserSchema.forStored(users.get(i)));
+                result.add(read.apply(array.get(i)));
             } catch (GraphError e) {
-                throw new EmulatorStoreException(path, "users[" + i + "]: " + e.getMessage(), null);
+                throw new EmulatorStoreException(path, name + "[" + i + "]: " + e.getMessage(), null);
             }
         }
         return result;
     }
 
-    /** Replaces the file's content with {@code users}. */
-    public void write(List<Map<String, Object>> users) throws IOException {
+    /** Replaces the file's content with {@code snapshot}'s collections. */
+    public void write(TenantStore.Snapshot snapshot) throws IOException {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(USERS, snapshot.users());
+        content.put(GROUPS, snapshot.groups());
+        content.put(CONTACTS, snapshot.contacts());
         Path directory = path.getParent();
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, path.getFileName().toString(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
-                WRITER.writeValue(out, Map.of(USERS, users));
+                WRITER.writeValue(out, content);
                 channel.force(true);
             }
             move(temp);

@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 public final class StoreFlusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreFlusher.class);
 
-    private final UserStore store;
+    private final TenantStore store;
     private final StoreFile file;
     private final ScheduledExecutorService scheduler;
     private long writtenVersion;
 
-    public StoreFlusher(UserStore store, StoreFile file) {
+    public StoreFlusher(TenantStore store, StoreFile file) {
         this.store = store;
         this.file = file;
         this.writtenVersion = store.snapshot().version();
@@ -34,12 +34,12 @@ public final class StoreFlusher implements AutoCloseable {
 
     /** Writes the file now if the store changed since the last write. */
     public synchronized void flush() {
-        UserStore.Snapshot snapshot = store.snapshot();
+        TenantStore.Snapshot snapshot = store.snapshot();
         if (snapshot.version() == writtenVersion) {
             return;
         }
         try {
-            file.write(snapshot.users());
+            file.write(snapshot);
         } catch (IOException e) {
             throw new EmulatorStoreException(file.path(), "cannot be written: " + e, e);
         }

@@ -52,7 +52,7 @@ public final class UserQueryParser {
     }
 
     /** The {@code $} options by lower-case name, decoded. */
-    private static Map<String, String> options(String rawQuery) {
+    static Map<String, String> options(String rawQuery) {
         Map<String, String> options = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return options;
@@ -86,7 +86,8 @@ public final class UserQueryParser {
         return new ArrayList<>(names);
     }
 
-    private static int top(String value) {
+    /** A {@code $top} value, refused outside 1..999. */
+    static int top(String value) {
         int top;
         try {
             top = Integer.parseInt(value.trim());

@@ -25,6 +25,9 @@ public final class UserSchema {
     public static final String USER_PRINCIPAL_NAME = "userPrincipalName";
     public static final String IMMUTABLE_ID = "onPremisesImmutableId";
     public static final String MAIL = "mail";
+    /** Read-only in requests, as in Graph: kept from the store file and derived from mail. */
+    public static final String PROXY_ADDRESSES = "proxyAddresses";
+
     public static final String PASSWORD_PROFILE = "passwordProfile";
 
     /** What Graph returns for a user when the request has no {@code $select}. */
@@ -33,6 +36,9 @@ public final class UserSchema {
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    /** A proxy address: its type, a colon, the address ({@code SMTP:a@b.example}, {@code X500:/o=...}). */
+    static final Pattern PROXY_ADDRESS = Pattern.compile("[A-Za-z0-9]+:\\S.*");
+
     private static final Pattern NICKNAME = Pattern.compile("[^@()\\\\\\[\\]\";:<>,\\s]+");
 
     private enum Type {
@@ -53,6 +59,12 @@ public final class UserSchema {
             new Property(MAIL, Type.STRING, 256, s -> ADDRESS.matcher(s).matches(), false),
             new Property(
                     "otherMails", Type.STRING_LIST, 256, s -> ADDRESS.matcher(s).matches(), false),
+            new Property(
+                    PROXY_ADDRESSES,
+                    Type.STRING_LIST,
+                    1024,
+                    s -> PROXY_ADDRESS.matcher(s).matches(),
+                    false),
             new Property(
                     USER_PRINCIPAL_NAME,
                     Type.STRING,
@@ -146,6 +158,9 @@ public final class UserSchema {
             String name = field.getKey();
             if (name.equals(ID)) {
                 throw GraphError.readOnly(ID);
+            }
+            if (name.equals(PROXY_ADDRESSES)) {
+                throw GraphError.readOnly(PROXY_ADDRESSES);
             }
             if (name.equals(PASSWORD_PROFILE)) {
                 checkPasswordProfile(field.getValue());

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The users, in creation order, with the uniqueness rules Graph enforces: userPrincipalName
- * (case-insensitive) and onPremisesImmutableId. Thread-safe. Every change bumps {@link
+ * (case-insensitive) and onPremisesImmutableId. Setting mail updates proxyAddresses ({@link
+ * MailProxies}). Thread-safe. Every change bumps {@link
  * Snapshot#version()} so the flusher knows whether there is anything to write.
  */
 public final class UserStore {
@@ -53,6 +54,7 @@ public final class UserStore {
     public Map<String, Object> create(Map<String, Object> properties) {
         Map<String, Object> values = new HashMap<>(properties);
         values.put(UserSchema.ID, UUID.randomUUID().toString());
+        MailProxies.follow(values);
         Map<String, Object> user = UserSchema.ordered(values);
         lock.writeLock().lock();
         try {
@@ -82,6 +84,10 @@ public final class UserStore {
                     values.put(name, value);
                 }
             });
+            if (changes.get(UserSchema.MAIL) != null
+                    && !changes.get(UserSchema.MAIL).equals(before.get(UserSchema.MAIL))) {
+                MailProxies.follow(values);
+            }
             Map<String, Object> after = UserSchema.ordered(values);
             checkUnique(after, sequence);
             unindex(before);

@@ -8,14 +8,14 @@ import dev.dirsync.core.model.SourceEntry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one LDAP entry into a {@link SourceEntry}: anchor, object classes and string attributes.
- * An entry with an objectGUID also carries it, in anchor form, as the text attribute
- * {@value #OBJECT_GUID_ANCHOR}: a tombstone may have lost the mS-DS-ConsistencyGuid that anchored
- * the live object, and the objectGUID lets the engine still match it.
+ * Turns one LDAP entry into a {@link SourceEntry}: anchor (or why there is none), object classes
+ * and string attributes, decoded by {@link Utf8Values}. An entry with a well-formed objectGUID
+ * also carries it, in anchor form, as the text attribute {@value #OBJECT_GUID_ANCHOR}: a tombstone
+ * may have lost the mS-DS-ConsistencyGuid that anchored the live object, and the objectGUID lets
+ * the engine still match it.
  */
 public final class EntryDecoder {
 
@@ -53,23 +53,21 @@ public final class EntryDecoder {
 
     private EntryDecoder() {}
 
-    /** A live entry; empty when the entry has no anchor. */
-    public static Optional<SourceEntry> decode(Entry entry) {
+    /** A live entry. */
+    public static SourceEntry decode(Entry entry) {
         return decode(entry, false);
     }
 
     /**
      * @param deleted whether the entry is reported as gone (a tombstone, or an object that left the scope)
-     * @return empty when the entry has no anchor
+     * @return the entry, anchored or with the reason it has no anchor ({@link SourceEntry#anchored()})
      */
-    public static Optional<SourceEntry> decode(Entry entry, boolean deleted) {
-        Optional<Anchor> anchor = AnchorReader.anchorOf(entry);
-        if (anchor.isEmpty()) {
-            return Optional.empty();
-        }
+    public static SourceEntry decode(Entry entry, boolean deleted) {
+        AnchorReader.Result anchor = AnchorReader.read(entry);
         String[] objectClasses = entry.getObjectClassValues();
         List<String> classes = objectClasses == null ? List.of() : Arrays.asList(objectClasses);
-        return Optional.of(new SourceEntry(entry.getDN(), anchor.get(), classes, textAttributes(entry), deleted));
+        return new SourceEntry(
+                entry.getDN(), anchor.anchor(), classes, textAttributes(entry), deleted, anchor.problem());
     }
 
     private static Attributes textAttributes(Entry entry) {
@@ -78,10 +76,12 @@ public final class EntryDecoder {
             if (isBinary(attribute)) {
                 continue;
             }
-            builder.putAll(attribute.getName(), Arrays.asList(attribute.getValues()));
+            for (byte[] value : attribute.getValueByteArrays()) {
+                builder.add(attribute.getName(), Utf8Values.decode(value));
+            }
         }
         byte[] objectGuid = entry.getAttributeValueBytes(AnchorReader.OBJECT_GUID);
-        if (objectGuid != null && objectGuid.length > 0) {
+        if (objectGuid != null && objectGuid.length == AnchorReader.GUID_BYTES) {
             builder.add(OBJECT_GUID_ANCHOR, Anchor.ofBytes(objectGuid).value());
         }
         return builder.build();

@@ -1,14 +1,14 @@
 package dev.dirsync.ldap.internal;
 
-/** What one read (or one search of it) delivered, for the summary line. */
-public record ReadStats(long live, long deleted, long skipped, long references, long requests) {
+/** What one read (or one search of it) delivered, for the summary line; unanchored entries count in live or deleted too. */
+public record ReadStats(long live, long deleted, long unanchored, long references, long requests) {
     public static final ReadStats NONE = new ReadStats(0, 0, 0, 0, 0);
 
     static ReadStats of(StreamingListener listener, boolean deleted, int requests) {
         return new ReadStats(
                 deleted ? 0 : listener.delivered(),
                 deleted ? listener.delivered() : 0,
-                listener.skipped(),
+                listener.unanchored(),
                 listener.references(),
                 requests);
     }
@@ -17,7 +17,7 @@ public record ReadStats(long live, long deleted, long skipped, long references, 
         return new ReadStats(
                 live + other.live,
                 deleted + other.deleted,
-                skipped + other.skipped,
+                unanchored + other.unanchored,
                 references + other.references,
                 requests + other.requests);
     }

@@ -11,14 +11,14 @@ import dev.dirsync.core.port.EntryHandler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands each search result entry to the {@link EntryHandler} as it arrives, on the searching
- * thread. Entries without an anchor are logged and skipped; entries whose DN the selector refuses
+ * thread. Entries without a usable anchor are handed on too, unanchored (the engine counts them and
+ * the rules report them, never exported) and counted here; entries whose DN the selector refuses
  * are dropped; search references (AD's referrals to other partitions) are ignored. An entry with a
  * ranged attribute ({@code proxyAddresses;range=0-1499}) is held until its page has arrived, then
  * completed on the same connection ({@link RangeRetrieval}) and handed on. An exception thrown by
@@ -33,7 +33,7 @@ public final class StreamingListener implements PagedSearch.PageListener {
     private final boolean deleted;
     private final transient List<Entry> ranged = new ArrayList<>();
     private long delivered;
-    private long skipped;
+    private long unanchored;
     private long references;
     private long dropped;
 
@@ -75,19 +75,17 @@ public final class StreamingListener implements PagedSearch.PageListener {
             dropped++;
             return;
         }
-        Optional<SourceEntry> decoded = EntryDecoder.decode(entry, deleted);
-        if (decoded.isEmpty()) {
-            skipped++;
-            log.warn(
-                    "Skipping {}: it has no anchor ({}, {} or a valid {})",
+        SourceEntry decoded = EntryDecoder.decode(entry, deleted);
+        if (!decoded.anchored()) {
+            unanchored++;
+            log.debug(
+                    "{} has no usable anchor ({}: {})",
                     entry.getDN(),
-                    AnchorReader.CONSISTENCY_GUID,
-                    AnchorReader.OBJECT_GUID,
-                    AnchorReader.ENTRY_UUID);
-            return;
+                    decoded.anchorProblem().attribute(),
+                    decoded.anchorProblem().reason());
         }
         delivered++;
-        handler.accept(decoded.get());
+        handler.accept(decoded);
     }
 
     private static DN parsedDn(Entry entry) {
@@ -108,8 +106,9 @@ public final class StreamingListener implements PagedSearch.PageListener {
         return delivered;
     }
 
-    public long skipped() {
-        return skipped;
+    /** Entries handed on without a usable anchor (included in {@link #delivered()}). */
+    public long unanchored() {
+        return unanchored;
     }
 
     public long references() {

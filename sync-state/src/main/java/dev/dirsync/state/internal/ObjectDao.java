@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /** Table {@code synced_object}: the objects dirsync created or matched, with their digests. */
 public final class ObjectDao {
-    private static final String COLUMNS = "anchor, cloud_id, dn, digests";
+    private static final String COLUMNS = "anchor, cloud_id, dn, digests, disabled";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM synced_object WHERE anchor = ?";
     private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM synced_object";
     private static final String COUNT = "SELECT COUNT(*) FROM synced_object";
@@ -21,8 +21,8 @@ public final class ObjectDao {
     private final String upsert;
 
     public ObjectDao(Dialect dialect) {
-        this.upsert =
-                dialect.upsert("synced_object", List.of("anchor"), List.of("anchor", "cloud_id", "dn", "digests"));
+        this.upsert = dialect.upsert(
+                "synced_object", List.of("anchor"), List.of("anchor", "cloud_id", "dn", "digests", "disabled"));
     }
 
     public Optional<SyncedObject> find(Connection connection, Anchor anchor) throws SQLException {
@@ -64,6 +64,7 @@ public final class ObjectDao {
             statement.setString(2, object.cloudId());
             statement.setString(3, object.dn());
             statement.setBytes(4, DigestCodec.encode(object.digests()));
+            statement.setBoolean(5, object.disabled());
             statement.executeUpdate();
         }
     }
@@ -80,6 +81,7 @@ public final class ObjectDao {
                 new Anchor(rows.getString("anchor")),
                 rows.getString("cloud_id"),
                 rows.getString("dn"),
-                DigestCodec.decode(rows.getBytes("digests")));
+                DigestCodec.decode(rows.getBytes("digests")),
+                rows.getBoolean("disabled"));
     }
 }

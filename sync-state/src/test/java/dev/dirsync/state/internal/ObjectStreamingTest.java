@@ -60,7 +60,7 @@ class ObjectStreamingTest {
                 .containsExactly(
                         "setAutoCommit(false)",
                         "prepareStatement(SET LAZY_QUERY_EXECUTION TRUE)",
-                        "prepareStatement(SELECT anchor, cloud_id, dn, digests FROM synced_object, 1003, 1007)",
+                        "prepareStatement(SELECT anchor, cloud_id, dn, digests, disabled FROM synced_object, 1003, 1007)",
                         "setFetchSize(1000)",
                         "executeQuery()",
                         "prepareStatement(SET LAZY_QUERY_EXECUTION FALSE)",
@@ -75,7 +75,7 @@ class ObjectStreamingTest {
         assertThat(calls)
                 .containsExactly(
                         "setAutoCommit(false)",
-                        "prepareStatement(SELECT anchor, cloud_id, dn, digests FROM synced_object, 1003, 1007)",
+                        "prepareStatement(SELECT anchor, cloud_id, dn, digests, disabled FROM synced_object, 1003, 1007)",
                         "setFetchSize(1000)",
                         "executeQuery()",
                         "commit()");

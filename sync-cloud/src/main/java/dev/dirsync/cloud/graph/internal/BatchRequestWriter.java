@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  *   <caption>Item answer to action</caption>
  *   <tr><th>item answer</th><th>action</th></tr>
  *   <tr><td>2xx, 4xx</td><td>settled like a request of its own ({@link WriteOutcomes})</td></tr>
- *   <tr><td>429, 503</td><td>that item alone is sent again in a later batch, after its own
- *       Retry-After (never sooner; back-off without one); the write budget slows down</td></tr>
+ *   <tr><td>429, 503 with Retry-After</td><td>throttled: that item alone is sent again in a later
+ *       batch, after its own Retry-After (never sooner; back-off without one), and every writer
+ *       waits it out; a Retry-After longer than the run waits defers the item; a 503 may have
+ *       been applied (a create is looked up first) and uses up an attempt</td></tr>
  *   <tr><td>500, 502, 504, no answer</td><td>sent again after back-off; a create is looked up by
  *       anchor first, as it may have been applied</td></tr>
  * </table>
@@ -45,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * repeated whole, a 401 renews the token once. When a batch holding creates may have been applied
  * (it timed out after being sent, a server error, an unreadable answer), its creates are looked up
  * by anchor before the rest is sent again. Each write has {@code maxAttempts}; a write still failing
- * then is reported retryable.
+ * then is reported retryable. A 429 uses up none of them, only the run's patience: an item answered
+ * 429 for longer than {@code maxRetryAfter} in all is reported retryable.
  */
 public final class BatchRequestWriter implements RequestWriter {
     public static final int MAX_REQUESTS = 20;
@@ -104,6 +107,8 @@ public final class BatchRequestWriter implements RequestWriter {
         final String id;
         final WriteRequest write;
         int attempts;
+        int throttles;
+        Duration throttledFor = Duration.ZERO;
         Instant notBefore;
         boolean lookFirst;
         String lastFailure;
@@ -217,8 +222,11 @@ public final class BatchRequestWriter implements RequestWriter {
             return;
         }
         // One back-off for the whole round, so that the items it sends back travel together again.
-        Duration backOff = backoff.delay(
-                1 + ready.stream().mapToInt(item -> item.attempts).max().orElse(0));
+        Duration backOff = backoff.delay(1
+                + ready.stream()
+                        .mapToInt(item -> item.attempts + item.throttles)
+                        .max()
+                        .orElse(0));
         Map<String, HttpReply> answers;
         try {
             answers = BatchJson.responses(reply, urls);
@@ -271,10 +279,19 @@ public final class BatchRequestWriter implements RequestWriter {
     /** A 429/5xx answer to one item: when to send it again ({@code backOff} unless it names a wait), or its retryable result. */
     private Duration passing(Item item, HttpReply answer, Duration backOff) {
         Optional<Duration> asked = RetryAfter.parse(answer.retryAfter(), clock);
-        if (HttpPolicy.isThrottled(answer, asked)) {
-            limiter.throttled(asked.filter(wait -> wait.compareTo(retry.maxRetryAfter()) <= 0));
-        }
+        boolean throttled = HttpPolicy.isThrottled(answer, asked);
         GraphError error = GraphError.of(answer);
+        if (throttled) {
+            limiter.throttled(asked);
+        }
+        if (throttled && asked.isPresent() && asked.get().compareTo(retry.maxRetryAfter()) > 0) {
+            item.result =
+                    WriteOutcomes.deferred(item.write.change(), clock.instant().plus(asked.get()), error.summary());
+            return Duration.ZERO;
+        }
+        if (answer.status() == 429) {
+            return tooManyRequests(item, asked, backOff, error);
+        }
         item.attempts++;
         if (item.attempts >= retry.maxAttempts()) {
             item.result = ChangeResult.failed(
@@ -293,15 +310,33 @@ public final class BatchRequestWriter implements RequestWriter {
                             + retry.maxRetryAfter().toSeconds() + " s this run waits: " + error.summary());
             return Duration.ZERO;
         }
-        Duration wait;
-        if ((answer.status() == 429 || answer.status() == 503) && asked.isPresent()) {
-            wait = asked.get();
-        } else {
-            wait = asked.filter(a -> a.compareTo(backOff) > 0).orElse(backOff);
-        }
+        Duration wait = throttled
+                ? asked.orElseThrow()
+                : asked.filter(a -> a.compareTo(backOff) > 0).orElse(backOff);
         item.notBefore = clock.instant().plus(wait);
-        // A 429 was refused before processing; anything else may have been applied.
-        item.lookFirst = item.isCreate() && answer.status() != 429;
+        // A server error, a 503 included, may have been applied.
+        item.lookFirst = item.isCreate();
+        item.lastFailure = error.summary();
+        return wait;
+    }
+
+    /** An item answered 429: sent again after the wait asked for, or given up when throttled too long. */
+    private Duration tooManyRequests(Item item, Optional<Duration> asked, Duration backOff, GraphError error) {
+        Duration wait = asked.orElse(backOff);
+        if (item.throttledFor.plus(wait).compareTo(retry.maxRetryAfter()) > 0) {
+            item.result = ChangeResult.failed(
+                    item.write.change(),
+                    Outcome.RETRYABLE,
+                    error.code(),
+                    "throttled for " + item.throttledFor.toSeconds() + " s in all, asked to wait "
+                            + wait.toSeconds() + " s more; this run waits "
+                            + retry.maxRetryAfter().toSeconds() + " s at most: " + error.summary());
+            return Duration.ZERO;
+        }
+        item.throttles++;
+        item.throttledFor = item.throttledFor.plus(wait);
+        item.notBefore = clock.instant().plus(wait);
+        // A 429 was refused before processing: no look-up.
         item.lastFailure = error.summary();
         return wait;
     }

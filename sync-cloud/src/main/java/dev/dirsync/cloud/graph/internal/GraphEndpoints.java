@@ -12,7 +12,12 @@ public final class GraphEndpoints {
             + "surname,mailNickname,mail,otherMails,accountEnabled,usageLocation";
     /** What a look-up by a unique value needs to name what it found. */
     public static final String REF_SELECT = "id,userPrincipalName,onPremisesImmutableId";
-    /** The largest page Graph serves for users. */
+    /** What the address index needs of a user: its unique values and what names it. */
+    public static final String ADDRESS_USER_SELECT =
+            "id,userPrincipalName,displayName,mail,proxyAddresses,otherMails,onPremisesImmutableId";
+    /** What the address index needs of a group or an organizational contact. */
+    public static final String ADDRESS_SELECT = "id,displayName,mail,proxyAddresses";
+    /** The largest page Graph serves for users, groups and organizational contacts. */
     public static final int PAGE_SIZE = 999;
 
     private final HttpUrl root;
@@ -41,8 +46,28 @@ public final class GraphEndpoints {
 
     /** The first page of all users. */
     public HttpUrl listUsers() {
-        return users.newBuilder()
-                .addEncodedQueryParameter("$select", USER_SELECT)
+        return firstPage(users, USER_SELECT);
+    }
+
+    /** The first page of all users, with the properties of {@link #ADDRESS_USER_SELECT}. */
+    public HttpUrl listUserAddresses() {
+        return firstPage(users, ADDRESS_USER_SELECT);
+    }
+
+    /** The first page of all groups, with the properties of {@link #ADDRESS_SELECT}. */
+    public HttpUrl listGroupAddresses() {
+        return firstPage(version.newBuilder().addPathSegment("groups").build(), ADDRESS_SELECT);
+    }
+
+    /** The first page of all organizational contacts ({@code /contacts}), with {@link #ADDRESS_SELECT}. */
+    public HttpUrl listContactAddresses() {
+        return firstPage(version.newBuilder().addPathSegment("contacts").build(), ADDRESS_SELECT);
+    }
+
+    private static HttpUrl firstPage(HttpUrl collection, String select) {
+        return collection
+                .newBuilder()
+                .addEncodedQueryParameter("$select", select)
                 .addEncodedQueryParameter("$top", Integer.toString(PAGE_SIZE))
                 .build();
     }

@@ -1,17 +1,22 @@
 package dev.dirsync.cloud.graph.internal;
 
+import dev.dirsync.cloud.internal.AdaptiveRateLimiter;
 import dev.dirsync.cloud.internal.ParallelApply;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Carries out one unit of changes (what one request carries): soft-matches its creates when asked
  * to, turns the changes into write requests and sends them through the {@link RequestWriter}.
+ * While the service has deferred writes beyond what the run waits, the unit is answered deferred
+ * at once, without a request (soft-match look-ups included).
  */
 public final class UnitWriter implements ParallelApply.UnitWork {
     private static final Logger log = LoggerFactory.getLogger(UnitWriter.class);
@@ -20,18 +25,33 @@ public final class UnitWriter implements ParallelApply.UnitWork {
     private final RequestWriter writer;
     private final GraphEndpoints endpoints;
     private final PasswordGenerator passwords;
+    private final AdaptiveRateLimiter limiter;
 
-    /** @param matcher the soft matcher, or null when soft matching is off */
+    /**
+     * @param matcher the soft matcher, or null when soft matching is off
+     * @param limiter the write budget, which knows whether writes are deferred
+     */
     public UnitWriter(
-            SoftMatcher matcher, RequestWriter writer, GraphEndpoints endpoints, PasswordGenerator passwords) {
+            SoftMatcher matcher,
+            RequestWriter writer,
+            GraphEndpoints endpoints,
+            PasswordGenerator passwords,
+            AdaptiveRateLimiter limiter) {
         this.matcher = matcher;
         this.writer = writer;
         this.endpoints = endpoints;
         this.passwords = passwords;
+        this.limiter = limiter;
     }
 
     @Override
     public List<ChangeResult> apply(List<Change> unit) {
+        Optional<Instant> deferred = limiter.deferral();
+        if (deferred.isPresent()) {
+            return unit.stream()
+                    .map(change -> WriteOutcomes.deferred(change, deferred.get(), ""))
+                    .toList();
+        }
         ChangeResult[] results = new ChangeResult[unit.size()];
         List<WriteRequest> writes = new ArrayList<>(unit.size());
         List<Integer> positions = new ArrayList<>(unit.size());

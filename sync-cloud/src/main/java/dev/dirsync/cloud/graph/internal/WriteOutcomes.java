@@ -6,6 +6,7 @@ import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
 import dev.dirsync.core.model.ChangeResult.Outcome;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,14 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>400/409 "another object with the same value for property"</td><td>CONFLICT naming the holder</td></tr>
  *   <tr><td>other 3xx/4xx, 501, 505..</td><td>REJECTED with Graph's code and message</td></tr>
  *   <tr><td>429/5xx/transport failures beyond the last attempt</td><td>RETRYABLE ({@link #retryable})</td></tr>
+ *   <tr><td>a Retry-After longer than the run waits, or one still running</td><td>RETRYABLE, code
+ *       {@value #DEFERRED} ({@link #deferred})</td></tr>
  * </table>
  */
 public final class WriteOutcomes {
+    /** The error code of a change left for a later run because the service asked for no writes yet. */
+    public static final String DEFERRED = "deferred";
+
     private static final Logger log = LoggerFactory.getLogger(WriteOutcomes.class);
 
     private final ConflictExplainer conflicts;
@@ -63,7 +69,20 @@ public final class WriteOutcomes {
                 change, Outcome.RETRYABLE, "HTTP_" + reply.status(), reply.describe() + " carries no user id");
     }
 
-    /** A write still failing when the attempts ran out, the wait asked for was too long, or the run was interrupted. */
+    /** A change not sent because the service asked for no writes before {@code until}. */
+    public static ChangeResult deferred(Change change, Instant until, String why) {
+        return ChangeResult.failed(
+                change,
+                Outcome.RETRYABLE,
+                DEFERRED,
+                "the service asked for no writes before " + until + "; left for a run after then"
+                        + (why == null || why.isEmpty() ? "" : ": " + why));
+    }
+
+    /**
+     * A write still failing when the attempts ran out, throttled for too long, deferred by the
+     * service, or not sent as the run was interrupted.
+     */
     public static ChangeResult retryable(Change change, Exchange.GaveUp<?> gaveUp) {
         String code;
         String last;
@@ -77,6 +96,9 @@ public final class WriteOutcomes {
         } else {
             code = "INTERRUPTED";
             last = "";
+        }
+        if (gaveUp.deferredUntil() != null) {
+            return deferred(change, gaveUp.deferredUntil(), last);
         }
         return ChangeResult.failed(
                 change, Outcome.RETRYABLE, code, gaveUp.reason() + (last.isEmpty() ? "" : ": " + last));

@@ -7,11 +7,13 @@ import dev.dirsync.cloud.internal.Urls;
 import dev.dirsync.core.DirsyncException;
 import dev.dirsync.core.UnavailableException;
 import dev.dirsync.core.model.Anchor;
+import dev.dirsync.core.model.CloudAddresses;
 import dev.dirsync.core.model.CloudUser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -55,6 +57,21 @@ public final class ScimUserReader {
     }
 
     /**
+     * Streams the userName and email addresses of every user, with or without an externalId; users
+     * holding neither are not passed on.
+     */
+    public void listAddresses(Consumer<CloudAddresses> handler) {
+        long[] passed = new long[1];
+        int pages = forEachResource(
+                node -> ScimAddressJson.user(node).ifPresent(holder -> {
+                    passed[0]++;
+                    handler.accept(holder);
+                }),
+                () -> false);
+        log.info("listed the addresses of {} users from {} ({} pages)", passed[0], endpoints.base(), pages);
+    }
+
+    /**
      * The user whose externalId is exactly the anchor: by filter when the service supports filters,
      * else by scanning the collection.
      */
@@ -90,26 +107,38 @@ public final class ScimUserReader {
 
     /** Pages through the collection while {@code each} answers true. */
     private Scan scan(Predicate<CloudUser> each, long[] skipped) {
-        ProviderConfig provider = config.get();
-        int size = provider.pageSize();
         long[] passed = new long[1];
         boolean[] stop = new boolean[1];
-        Consumer<JsonNode> onNode = node -> {
-            if (stop[0]) {
-                return;
-            }
-            Optional<CloudUser> user = ScimUserJson.cloudUser(node);
-            if (user.isEmpty()) {
-                skipped[0]++;
-                return;
-            }
-            passed[0]++;
-            stop[0] = !each.test(user.get());
-        };
+        int pages = forEachResource(
+                node -> {
+                    if (stop[0]) {
+                        return;
+                    }
+                    Optional<CloudUser> user = ScimUserJson.cloudUser(node);
+                    if (user.isEmpty()) {
+                        skipped[0]++;
+                        return;
+                    }
+                    passed[0]++;
+                    stop[0] = !each.test(user.get());
+                },
+                () -> stop[0]);
+        return new Scan(passed[0], pages);
+    }
+
+    /**
+     * Passes every resource of the collection to {@code onNode}, page by page, until the last page
+     * or until {@code stop} answers true after a page.
+     *
+     * @return how many pages were read
+     */
+    private int forEachResource(Consumer<JsonNode> onNode, BooleanSupplier stop) {
+        ProviderConfig provider = config.get();
+        int size = provider.pageSize();
         int pages = 0;
         if (provider.cursorPaging()) {
             String cursor = "";
-            while (cursor != null && !stop[0]) {
+            while (cursor != null && !stop.getAsBoolean()) {
                 ListPage page = readPage(endpoints.cursorPage(cursor, size), onNode);
                 pages++;
                 if (page.nextCursor() != null && page.nextCursor().equals(cursor)) {
@@ -118,10 +147,10 @@ public final class ScimUserReader {
                 }
                 cursor = page.nextCursor();
             }
-            return new Scan(passed[0], pages);
+            return pages;
         }
         long startIndex = 1;
-        while (!stop[0]) {
+        while (!stop.getAsBoolean()) {
             ListPage page = readPage(endpoints.indexPage(startIndex, size), onNode);
             pages++;
             startIndex += page.resources();
@@ -131,7 +160,7 @@ public final class ScimUserReader {
                 break;
             }
         }
-        return new Scan(passed[0], pages);
+        return pages;
     }
 
     private ListPage readPage(HttpUrl url, Consumer<JsonNode> each) {

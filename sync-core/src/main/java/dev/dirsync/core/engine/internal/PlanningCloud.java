@@ -3,6 +3,7 @@ package dev.dirsync.core.engine.internal;
 import dev.dirsync.core.model.Anchor;
 import dev.dirsync.core.model.Change;
 import dev.dirsync.core.model.ChangeResult;
+import dev.dirsync.core.model.CloudAddresses;
 import dev.dirsync.core.model.CloudUser;
 import dev.dirsync.core.port.CloudDirectory;
 import java.util.List;
@@ -26,6 +27,16 @@ public final class PlanningCloud implements CloudDirectory {
     @Override
     public void listUsers(Consumer<CloudUser> handler) {
         cloud.listUsers(handler);
+    }
+
+    @Override
+    public void listAddresses(Consumer<CloudAddresses> handler) {
+        cloud.listAddresses(handler);
+    }
+
+    @Override
+    public boolean matchesUnanchoredUsers() {
+        return cloud.matchesUnanchoredUsers();
     }
 
     @Override

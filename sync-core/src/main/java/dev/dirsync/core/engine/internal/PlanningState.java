@@ -10,14 +10,17 @@ import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunSummary;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.state.SyncedObject;
+import dev.dirsync.core.state.UnmanagedUser;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The state of a dry run: reads go to the real store; of the writes only the run record is kept,
- * marked planned. No cursor, object, error or removal is written. Does not close the store it
+ * marked planned. No cursor, object, error, removal, uniqueness key, adoption or throttle deadline is written. Does not close the store it
  * wraps.
  */
 public final class PlanningState implements StateStore {
@@ -122,6 +125,38 @@ public final class PlanningState implements StateStore {
     public List<PendingRemoval> approvedRemovals() {
         return state.approvedRemovals();
     }
+
+    @Override
+    public Map<Long, Anchor> holders(long[] keys) {
+        return state.holders(keys);
+    }
+
+    @Override
+    public void replaceKeys(Anchor anchor, long[] keys) {}
+
+    @Override
+    public void removeKeys(Anchor anchor) {}
+
+    @Override
+    public void replaceUnmanaged(Collection<UnmanagedUser> users) {}
+
+    @Override
+    public List<UnmanagedUser> unmanagedUsers() {
+        return state.unmanagedUsers();
+    }
+
+    @Override
+    public Optional<UnmanagedUser> adopt(Anchor anchor) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> writesDeferredUntil(String service) {
+        return state.writesDeferredUntil(service);
+    }
+
+    @Override
+    public void deferWritesUntil(String service, Instant until) {}
 
     @Override
     public void close() {}

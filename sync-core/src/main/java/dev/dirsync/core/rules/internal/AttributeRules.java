@@ -2,7 +2,10 @@ package dev.dirsync.core.rules.internal;
 
 import java.util.List;
 
-/** The rules of one attribute family. */
+/**
+ * The rules of one attribute family. Each family runs {@link EncodingRule} on every value it
+ * checks, after its Blank rule (if any) and before any other.
+ */
 interface AttributeRules {
 
     /**

@@ -39,6 +39,10 @@ final class DisplayNameRules implements AttributeRules {
         if (blank) {
             check.fail(ErrorClass.BLANK, entry.commonName());
         }
+        if (!EncodingRule.apply(check)) {
+            out.add(check);
+            return;
+        }
         LengthRule.truncate(check, MAX);
         if (dedicated) {
             trimmed(check, entry);

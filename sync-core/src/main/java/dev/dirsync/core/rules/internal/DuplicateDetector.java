@@ -7,6 +7,8 @@ import static dev.dirsync.core.rules.internal.AttributeNames.SAM_ACCOUNT_NAME;
 import static dev.dirsync.core.rules.internal.AttributeNames.TARGET_ADDRESS;
 import static dev.dirsync.core.rules.internal.AttributeNames.USER_PRINCIPAL_NAME;
 
+import dev.dirsync.core.model.Anchor;
+import dev.dirsync.core.rules.ValueOwners;
 import dev.dirsync.core.rules.internal.DuplicateKeys.Namespace;
 import java.util.List;
 
@@ -16,24 +18,29 @@ import java.util.List;
  * collides, with the first holder's DN. Compared: userPrincipalName with userPrincipalName,
  * mailNickname with mailNickname, sAMAccountName with sAMAccountName (objects without a UPN only),
  * targetAddress with targetAddress, and the SMTP address space, where mail, SMTP proxyAddresses and
- * userPrincipalName meet, except UPN with UPN (compared on its own) and an object with itself.
+ * userPrincipalName meet, except UPN with UPN (compared on its own) and an object with itself. A
+ * value that {@link ValueOwners} says this object held before the run is no duplicate on it, even
+ * when an object read earlier holds it too (that one is told so when it is exported).
  */
 final class DuplicateDetector {
     private final DuplicateIndex index;
     private final boolean identities;
+    private final ValueOwners owners;
 
     /**
      * @param identities whether userPrincipalName, sAMAccountName and targetAddress are compared
      *     (multi-tenant); mailNickname and the SMTP addresses always are
      */
-    DuplicateDetector(DuplicateIndex index, boolean identities) {
+    DuplicateDetector(DuplicateIndex index, boolean identities, ValueOwners owners) {
         this.index = index;
         this.identities = identities;
+        this.owners = owners;
     }
 
     /** Claims the checked values of one object and marks those that an earlier object holds. */
     void mark(CheckedEntry entry, List<ValueCheck> checks) {
         DuplicateIndex.Holder holder = index.holder(entry.entry().dn());
+        Anchor anchor = entry.entry().anchor();
         boolean withoutUpn = Text.isBlank(entry.first(USER_PRINCIPAL_NAME));
         SmtpClaims smtp = new SmtpClaims(checks.size());
         for (ValueCheck check : checks) {
@@ -44,19 +51,19 @@ final class DuplicateDetector {
             switch (check.attribute()) {
                 case USER_PRINCIPAL_NAME -> {
                     if (identities) {
-                        claim(holder, Namespace.USER_PRINCIPAL_NAME, check);
+                        claim(holder, Namespace.USER_PRINCIPAL_NAME, check, anchor);
                         smtp.add(check, 0, true);
                     }
                 }
-                case MAIL_NICKNAME -> claim(holder, Namespace.MAIL_NICKNAME, check);
+                case MAIL_NICKNAME -> claim(holder, Namespace.MAIL_NICKNAME, check, anchor);
                 case SAM_ACCOUNT_NAME -> {
                     if (identities && withoutUpn) {
-                        claim(holder, Namespace.SAM_ACCOUNT_NAME, check);
+                        claim(holder, Namespace.SAM_ACCOUNT_NAME, check, anchor);
                     }
                 }
                 case TARGET_ADDRESS -> {
                     if (identities) {
-                        claim(holder, Namespace.TARGET_ADDRESS, check);
+                        claim(holder, Namespace.TARGET_ADDRESS, check, anchor);
                     }
                 }
                 case MAIL -> smtp.add(check, 0, false);
@@ -68,12 +75,18 @@ final class DuplicateDetector {
                 default -> {}
             }
         }
-        smtp.claim(holder);
+        smtp.claim(holder, anchor);
     }
 
-    private void claim(DuplicateIndex.Holder holder, Namespace namespace, ValueCheck check) {
-        int earlier = holder.claim(DuplicateKeys.key(namespace, check.original(), 0), false);
-        if (earlier != DuplicateIndex.NONE) {
+    /** An object without an anchor (null) held nothing before the run. */
+    private boolean ownedBefore(Anchor anchor, long key) {
+        return anchor != null && owners.ownedBy(anchor, key);
+    }
+
+    private void claim(DuplicateIndex.Holder holder, Namespace namespace, ValueCheck check, Anchor anchor) {
+        long key = DuplicateKeys.key(namespace, check.original(), 0);
+        int earlier = holder.claim(key, false);
+        if (earlier != DuplicateIndex.NONE && !ownedBefore(anchor, key)) {
             check.duplicateOf(index.dnOf(earlier));
         }
     }
@@ -114,10 +127,10 @@ final class DuplicateDetector {
             addressOf[holders++] = address;
         }
 
-        void claim(DuplicateIndex.Holder holder) {
+        void claim(DuplicateIndex.Holder holder, Anchor anchor) {
             for (int address = 0; address < addresses; address++) {
                 int earlier = holder.claim(keys[address], upnOnly[address]);
-                if (earlier == DuplicateIndex.NONE) {
+                if (earlier == DuplicateIndex.NONE || ownedBefore(anchor, keys[address])) {
                     continue;
                 }
                 boolean earlierUpnOnly = DuplicateIndex.tagOf(earlier);

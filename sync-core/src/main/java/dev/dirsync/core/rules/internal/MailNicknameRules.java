@@ -48,6 +48,10 @@ final class MailNicknameRules implements AttributeRules {
         if (blank) {
             check.fail(ErrorClass.BLANK, nicknameFor(entry));
         }
+        if (!EncodingRule.apply(check)) {
+            out.add(check);
+            return;
+        }
         LengthRule.truncate(check, MAX);
         if (dedicated) {
             DEDICATED_CHARACTERS.applyOrElse(check, 0, entry.commonName());

@@ -35,6 +35,10 @@ final class MailRules implements AttributeRules {
             return;
         }
         ValueCheck check = new ValueCheck(MAIL, 0, value);
+        if (!EncodingRule.apply(check)) {
+            out.add(check);
+            return;
+        }
         LengthRule.truncate(check, MAX);
         if (dedicated) {
             WHITESPACE.apply(check, 0);

@@ -5,6 +5,7 @@ import dev.dirsync.core.rules.CheckResult;
 import dev.dirsync.core.rules.Finding;
 import dev.dirsync.core.rules.Profile;
 import dev.dirsync.core.rules.RuleSettings;
+import dev.dirsync.core.rules.ValueOwners;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +21,13 @@ public final class ObjectChecker {
     private final ProposedActions proposedActions;
     private final PolicyApplier policy;
 
-    public ObjectChecker(RuleSettings settings) {
+    public ObjectChecker(RuleSettings settings, ValueOwners owners) {
         AddressCheck addressCheck = new AddressCheck(
                 new AddressRules(settings.topLevelDomains(), settings.upnSuffix()),
                 new UnverifiedDomainRule(settings.verifiedDomains(), settings.upnSuffix()));
         this.rules = RuleSet.of(settings.profile(), addressCheck, settings.upnSuffix());
         this.duplicates = new DuplicateDetector(
-                new DuplicateIndex(EXPECTED_INDEXED_VALUES), settings.profile() == Profile.MULTI_TENANT);
+                new DuplicateIndex(EXPECTED_INDEXED_VALUES), settings.profile() == Profile.MULTI_TENANT, owners);
         this.proposedActions = new ProposedActions(addressCheck);
         this.policy = new PolicyApplier(settings.policy(), settings.upnSuffix());
     }
@@ -63,6 +64,6 @@ public final class ObjectChecker {
                 check.classes(),
                 check.current(),
                 proposedActions.actionFor(check, checks),
-                check.duplicateHolder());
+                check.detail());
     }
 }

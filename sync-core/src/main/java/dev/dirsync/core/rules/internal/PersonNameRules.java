@@ -5,7 +5,7 @@ import static dev.dirsync.core.rules.internal.AttributeNames.SN;
 
 import java.util.List;
 
-/** givenName and sn: Length 64 (fix: the first 64). */
+/** givenName and sn: the encoding rule, then Length 64 (fix: the first 64). */
 final class PersonNameRules implements AttributeRules {
     private static final int MAX = 64;
 
@@ -19,7 +19,9 @@ final class PersonNameRules implements AttributeRules {
         String value = entry.first(attribute);
         if (value != null) {
             ValueCheck check = new ValueCheck(attribute, 0, value);
-            LengthRule.truncate(check, MAX);
+            if (EncodingRule.apply(check)) {
+                LengthRule.truncate(check, MAX);
+            }
             out.add(check);
         }
     }

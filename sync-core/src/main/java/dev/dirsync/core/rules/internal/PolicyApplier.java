@@ -19,7 +19,9 @@ import java.util.Map;
  * otherwise a value with a FIX class is replaced by its suggested value (dropped when the proposal
  * is REMOVE or nothing is suggested), a WARN-only value is kept, and a duplicate value is dropped.
  * A userPrincipalName whose only classes are TopLevelDomain and/or UnverifiedDomain is exported at
- * {@code mapping.upnSuffix} whatever the policy, when that suffix is set.
+ * {@code mapping.upnSuffix} whatever the policy, when that suffix is set. A value that is not valid
+ * UTF-8 or holds a control character is never exported as it is: where the policy would export it
+ * unchanged (or a suggestion that still is such a value), the object is blocked instead.
  */
 final class PolicyApplier {
 
@@ -65,6 +67,17 @@ final class PolicyApplier {
     }
 
     private Decision decide(Finding finding) {
+        Decision decision = settle(finding);
+        String exported =
+                switch (decision) {
+                    case KEEP -> finding.value();
+                    case REPLACE -> finding.suggested();
+                    case DROP, BLOCK -> null;
+                };
+        return EncodingRule.unexportable(exported) ? Decision.BLOCK : decision;
+    }
+
+    private Decision settle(Finding finding) {
         List<ErrorClass> classes = finding.classes();
         if (upnSuffix != null && USER_PRINCIPAL_NAME.equals(finding.attribute()) && onlyDomainClasses(classes)) {
             return Decision.REPLACE;

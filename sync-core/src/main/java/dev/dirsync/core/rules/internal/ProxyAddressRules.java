@@ -44,6 +44,11 @@ final class ProxyAddressRules implements AttributeRules {
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             ValueCheck check = new ValueCheck(PROXY_ADDRESSES, i, value);
+            if (!EncodingRule.apply(check)) {
+                primarySeen |= AddressType.isPrimarySmtp(value);
+                out.add(check);
+                continue;
+            }
             LengthRule.truncate(check, MAX);
             ExtraColonRule.apply(check);
             int start = ExtraColonRule.addressStart(check.current());

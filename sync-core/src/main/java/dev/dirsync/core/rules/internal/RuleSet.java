@@ -10,11 +10,13 @@ final class RuleSet {
     /**
      * Multi-tenant: every family. Dedicated (IdFix's dedicated rule set): displayName, mail,
      * mailNickname, proxyAddresses and targetAddress only; givenName, sn, sAMAccountName and
-     * userPrincipalName are not checked.
+     * userPrincipalName are not checked. Both start with the anchor and end with the address
+     * presence: what every exported object needs, whatever the profile.
      */
     static List<AttributeRules> of(Profile profile, AddressCheck addressCheck, String upnSuffix) {
         return switch (profile) {
             case MULTI_TENANT -> List.of(
+                    new AnchorRules(),
                     DisplayNameRules.multiTenant(),
                     new PersonNameRules(),
                     MailRules.multiTenant(addressCheck),
@@ -22,13 +24,16 @@ final class RuleSet {
                     ProxyAddressRules.multiTenant(addressCheck),
                     new SamAccountNameRules(),
                     TargetAddressRules.multiTenant(addressCheck),
-                    new UserPrincipalNameRules(addressCheck, upnSuffix));
+                    new UserPrincipalNameRules(addressCheck, upnSuffix),
+                    new AddressPresenceRules());
             case DEDICATED -> List.of(
+                    new AnchorRules(),
                     DisplayNameRules.dedicated(),
                     MailRules.dedicated(addressCheck),
                     MailNicknameRules.dedicated(),
                     ProxyAddressRules.dedicated(addressCheck),
-                    TargetAddressRules.dedicated(addressCheck));
+                    TargetAddressRules.dedicated(addressCheck),
+                    new AddressPresenceRules());
         };
     }
 }

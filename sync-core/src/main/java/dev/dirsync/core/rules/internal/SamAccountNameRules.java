@@ -20,8 +20,10 @@ final class SamAccountNameRules implements AttributeRules {
             return;
         }
         ValueCheck check = new ValueCheck(SAM_ACCOUNT_NAME, 0, value);
-        LengthRule.truncate(check, entry.isUser() ? MAX_USER : MAX_OTHER);
-        CHARACTERS.apply(check, 0);
+        if (EncodingRule.apply(check)) {
+            LengthRule.truncate(check, entry.isUser() ? MAX_USER : MAX_OTHER);
+            CHARACTERS.apply(check, 0);
+        }
         out.add(check);
     }
 }

@@ -55,6 +55,9 @@ final class TargetAddressRules implements AttributeRules {
                 return;
             }
         }
+        if (!EncodingRule.apply(check)) {
+            return;
+        }
         LengthRule.truncate(check, MAX);
         if (!dedicated) {
             ExtraColonRule.apply(check);

@@ -43,6 +43,9 @@ final class UserPrincipalNameRules implements AttributeRules {
                 return;
             }
         }
+        if (!EncodingRule.apply(check)) {
+            return;
+        }
         if (tooLong(check.current())) {
             check.fail(ErrorClass.LENGTH);
         }

@@ -21,6 +21,7 @@ final class ValueCheck {
     private List<ErrorClass> classes = List.of();
     private int addressStart = NOT_AN_ADDRESS;
     private String duplicateOf;
+    private String detail;
 
     /**
      * @param index the value's position in the attribute's values
@@ -50,6 +51,11 @@ final class ValueCheck {
             duplicateOf = firstHolderDn;
             addClass(ErrorClass.DUPLICATE);
         }
+    }
+
+    /** What the report's DETAIL column says about this value, unless it is a duplicate. */
+    void detail(String text) {
+        this.detail = text;
     }
 
     /** This value is an SMTP address (mail or SMTP proxyAddresses) starting at {@code start}. */
@@ -98,8 +104,9 @@ final class ValueCheck {
         return duplicateOf != null;
     }
 
-    String duplicateHolder() {
-        return duplicateOf;
+    /** The DETAIL column: the first holder's DN for a duplicate, else what a rule noted, or null. */
+    String detail() {
+        return duplicateOf != null ? duplicateOf : detail;
     }
 
     int addressStart() {
