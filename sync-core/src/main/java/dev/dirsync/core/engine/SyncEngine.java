@@ -19,18 +19,13 @@ import dev.dirsync.core.port.StateStore;
 import dev.dirsync.core.port.SyncCursor;
 import dev.dirsync.core.removal.RemovalSettings;
 import dev.dirsync.core.rules.CheckResult;
-import dev.dirsync.core.rules.ErrorClass;
-import dev.dirsync.core.rules.Finding;
-import dev.dirsync.core.rules.ProposedAction;
 import dev.dirsync.core.rules.RuleSettings;
-import dev.dirsync.core.rules.UniqueKeys;
 import dev.dirsync.core.state.ObjectError;
 import dev.dirsync.core.state.PendingRemoval;
 import dev.dirsync.core.state.RunRecord;
 import dev.dirsync.core.state.RunStatus;
 import dev.dirsync.core.state.RunType;
 import dev.dirsync.core.state.SyncedObject;
-import dev.dirsync.core.state.UnmanagedUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,12 +119,12 @@ public final class SyncEngine {
         private final AnchorSet seen = new AnchorSet();
         private final Removals removals;
         private DuplicateAnchors duplicateAnchors;
-        /** Full runs: the anchors the state knows, and every address the cloud holds. */
-        private final AnchorSet managedAnchors = new AnchorSet();
-
+        private final BlockedObjects blocked;
+        /** Full runs: every address the cloud holds, and the adoption of cloud users the state lost. */
         private CloudAddressIndex addresses;
+
+        private Adoption adoption;
         private UniquenessGuard guard;
-        private long adopted;
         private long live;
         private long lastProgress;
 
@@ -140,6 +135,7 @@ public final class SyncEngine {
             this.state = state;
             this.removals = new Removals(removal, state, state);
             this.screening = new Screening(rules, this::heldBefore, findings, listener);
+            this.blocked = new BlockedObjects(state, findings, runId);
         }
 
         /** Whether {@code anchor} held the unique value {@code key} before this run (it keeps it). */
@@ -198,8 +194,8 @@ public final class SyncEngine {
             }
             if (status != RunStatus.FAILED) {
                 duplicateAnchors.settle(state);
-                if (addresses != null) {
-                    listUnmanaged();
+                if (adoption != null) {
+                    adoption.settle(index, seen, addresses);
                 }
             }
             Instant deferredUntil = cloud.writesDeferredUntil().orElse(null);
@@ -236,6 +232,7 @@ public final class SyncEngine {
             cloud.listUsers(index::put);
             addresses = new CloudAddressIndex();
             cloud.listAddresses(addresses::put);
+            adoption = new Adoption(state, state, state);
             LOG.info(
                     "cloud holds {} users with an anchor and {} objects with addresses ({})",
                     index.size(),
@@ -252,7 +249,7 @@ public final class SyncEngine {
             List<Anchor> gone = new ArrayList<>();
             state.forEachObject(object -> {
                 if (index.contains(object.anchor())) {
-                    managedAnchors.add(object.anchor());
+                    adoption.managed(object.anchor());
                 } else {
                     gone.add(object.anchor());
                 }
@@ -263,48 +260,6 @@ public final class SyncEngine {
                     state.removeObject(anchor);
                     state.removeKeys(anchor);
                 }
-            }
-        }
-
-        /**
-         * A full run that reads a person whose anchored cloud user the state does not know (the
-         * state was lost or rebuilt) records it as managed again, so removals work from this run on.
-         */
-        private void adoptIfUnmanaged(SourceEntry entry, MailUser desired) {
-            if (addresses == null || managedAnchors.contains(entry.anchor())) {
-                return;
-            }
-            index.get(entry.anchor()).ifPresent(cloudCopy -> {
-                state.saveObject(
-                        new SyncedObject(entry.anchor(), cloudCopy.cloudId(), entry.dn(), cloudCopy.digests()));
-                state.replaceKeys(entry.anchor(), UniqueKeys.of(desired));
-                managedAnchors.add(entry.anchor());
-                adopted++;
-            });
-        }
-
-        /**
-         * Anchored cloud users that the state does not know and this full read did not return:
-         * listed for an operator to adopt, never removed on a guess.
-         */
-        private void listUnmanaged() {
-            List<UnmanagedUser> unmanaged = new ArrayList<>();
-            index.forEach((anchor, entry) -> {
-                if (!seen.contains(anchor) && !managedAnchors.contains(anchor)) {
-                    unmanaged.add(new UnmanagedUser(
-                            new SyncedObject(anchor, entry.cloudId(), null, entry.digests()),
-                            addresses.nameOf(entry.cloudId()).orElse(null)));
-                }
-            });
-            state.replaceUnmanaged(unmanaged);
-            if (adopted > 0) {
-                LOG.info("{} cloud users the state did not know were read and are managed again", adopted);
-            }
-            if (!unmanaged.isEmpty()) {
-                LOG.warn(
-                        "{} cloud users carry an anchor but are neither known to the state nor in the directory"
-                                + " read; they are left alone (see 'dirsync pending', 'dirsync state adopt')",
-                        unmanaged.size());
             }
         }
 
@@ -330,12 +285,15 @@ public final class SyncEngine {
                 Optional<String> otherCarrier =
                         duplicateAnchors.sighting(entry, seenBefore, () -> firstCarrierOf(exporter, entry));
                 if (otherCarrier.isPresent()) {
-                    blockDuplicateAnchor(entry, verdict, otherCarrier.get());
+                    if (!verdict.blocked()) {
+                        counters.blocked++;
+                    }
+                    blocked.byDuplicateAnchor(entry, otherCarrier.get());
                     return;
                 }
             }
             if (verdict.blocked()) {
-                recordBlocked(verdict.checked());
+                blocked.byRules(verdict.checked());
             }
             Optional<CheckResult> exportable = verdict.exportable();
             if (exportable.isEmpty()) {
@@ -345,12 +303,15 @@ public final class SyncEngine {
             Optional<Change> change = planner.plan(desired);
             if (change.isEmpty()) {
                 counters.unchanged++;
-                adoptIfUnmanaged(entry, desired);
+                if (adoption != null) {
+                    adoption.read(entry, desired, index);
+                }
                 return;
             }
             Optional<UniquenessGuard.Conflict> conflict = guard.check(change.get());
             if (conflict.isPresent()) {
-                blockConflict(entry, conflict.get());
+                counters.blocked++;
+                blocked.byConflict(entry, conflict.get());
                 return;
             }
             exporter.submit(change.get(), entry.dn());
@@ -365,53 +326,6 @@ public final class SyncEngine {
                     .orElse("an object read earlier in this run");
         }
 
-        /** Two objects carry one anchor: each is blocked, and the cloud copy is left as it is. */
-        private void blockDuplicateAnchor(SourceEntry entry, Screening.Verdict verdict, String otherCarrier) {
-            if (!verdict.blocked()) {
-                counters.blocked++;
-            }
-            Finding finding = new Finding(
-                    "anchor",
-                    entry.anchor().value(),
-                    List.of(ErrorClass.DUPLICATE_ANCHOR),
-                    null,
-                    ProposedAction.COMPLETE,
-                    otherCarrier);
-            findings.accept(entry, finding);
-            state.recordError(new ObjectError(
-                    entry.anchor(),
-                    entry.dn(),
-                    runId,
-                    "blocked",
-                    ErrorClass.DUPLICATE_ANCHOR.label(),
-                    "the anchor " + entry.anchor().value() + " is also carried by " + otherCarrier,
-                    1,
-                    Instant.now()));
-        }
-
-        /** A create or address change that another object's value stands in the way of. */
-        private void blockConflict(SourceEntry entry, UniquenessGuard.Conflict conflict) {
-            counters.blocked++;
-            boolean otherMail = "otherMails".equals(conflict.property());
-            Finding finding = new Finding(
-                    otherMail ? "proxyAddresses" : conflict.property(),
-                    otherMail ? "smtp:" + conflict.value() : conflict.value(),
-                    List.of(ErrorClass.DUPLICATE),
-                    null,
-                    ProposedAction.COMPLETE,
-                    conflict.holder());
-            findings.accept(entry, finding);
-            state.recordError(new ObjectError(
-                    entry.anchor(),
-                    entry.dn(),
-                    runId,
-                    "blocked",
-                    ErrorClass.DUPLICATE.label(),
-                    conflict.message(),
-                    1,
-                    Instant.now()));
-        }
-
         /**
          * The managed object a deleted entry stands for: by its anchor, else by the objectGUID
          * anchor a source adds when the usual anchor (mS-DS-ConsistencyGuid) may be stripped from
@@ -424,27 +338,6 @@ public final class SyncEngine {
                 object = state.object(new Anchor(guidAnchor));
             }
             return object;
-        }
-
-        /** A blocked user is listed among the run's per-object errors with its blocking findings. */
-        private void recordBlocked(CheckResult checked) {
-            String classes = checked.findings().stream()
-                    .map(Finding::errorText)
-                    .distinct()
-                    .collect(Collectors.joining("; "));
-            String attributes = checked.findings().stream()
-                    .map(Finding::attribute)
-                    .distinct()
-                    .collect(Collectors.joining(", "));
-            state.recordError(new ObjectError(
-                    checked.entry().anchor(),
-                    checked.entry().dn(),
-                    runId,
-                    "blocked",
-                    classes,
-                    "readiness findings on " + attributes,
-                    1,
-                    Instant.now()));
         }
 
         /** Removal candidates, the deletion guard, and the export of what it lets through. */
