@@ -81,7 +81,7 @@ class TriggerStatusIT {
         Api api = new Api(fixture.adminUrl(), fixture.token());
         String metrics = api.get("/metrics").body();
         assertThat(metrics)
-                .contains("dirsync_runs_total{status=")
+                .contains("dirsync_runs_total{mode=\"done\",status=")
                 .containsPattern("dirsync_run_duration_seconds_count\\{type=\"full\"} [12]\n")
                 .contains("dirsync_objects_exported_total " + cloud.users().size() + ".0");
 
