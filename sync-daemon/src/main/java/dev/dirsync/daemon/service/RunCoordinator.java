@@ -281,9 +281,6 @@ public final class RunCoordinator {
                     live.view().counts(),
                     Duration.ofNanos(System.nanoTime() - began),
                     Instant.now());
-            if (!staging && type == RunType.FULL && status != RunStatus.FAILED) {
-                metrics.unmanagedUsers(state.unmanagedUsers().size());
-            }
             long runId = live.view().runId();
             finish(
                     request,
@@ -294,6 +291,9 @@ public final class RunCoordinator {
             synchronized (monitor) {
                 current = null;
             }
+        }
+        if (!staging && type == RunType.FULL && status != RunStatus.FAILED) {
+            metrics.unmanagedUsers(state.unmanagedUsers().size());
         }
     }
 

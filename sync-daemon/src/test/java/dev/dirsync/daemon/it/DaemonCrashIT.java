@@ -119,11 +119,14 @@ class DaemonCrashIT {
         return reply.json().path("runId").asLong();
     }
 
+    /** The run's record is final, and the daemon has let go of it (the next request starts at once). */
     private static JsonNode awaitFinished(Api api, long runId) {
-        return api.await(
+        JsonNode run = api.await(
                 "/api/runs/" + runId,
-                run -> !"running".equals(run.path("status").asText()),
+                record -> !"running".equals(record.path("status").asText()),
                 RUN_TIMEOUT);
+        api.await("/api/status", status -> !status.path("current").isObject(), RUN_TIMEOUT);
+        return run;
     }
 
     private static Set<String> unique(List<Map<String, Object>> users, String property) {
